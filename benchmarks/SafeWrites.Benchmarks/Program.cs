@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+
+// All benchmark classes in one run; each class has its own baseline, so the Ratio column compares like with like.
+//   dotnet run -c Release --project benchmarks/SafeWrites.Benchmarks -- --filter '*'
+// `-- paired` instead runs the durable comparison as interleaved pairs (see Paired.cs).
+if (args.Length == 1 && args[0] == "paired")
+{
+    SafeWrites.Benchmarks.Paired.Run();
+}
+else
+{
+    BenchmarkSwitcher.FromAssembly(typeof(SafeWrites.Benchmarks.DurableWriteBenchmarks).Assembly).Run(args);
+}

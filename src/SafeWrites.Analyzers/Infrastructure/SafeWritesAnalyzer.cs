@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SafeWrites.Analyzers.Infrastructure;
+
+/// <summary>
+/// Base of every SafeWrites analyzer: concurrent, skips generated code and the SafeWrites runtime itself, and
+/// hands each compilation's <see cref="KnownSymbols"/> to <see cref="OnCompilationStart"/>, where a rule checks
+/// the symbols it needs and registers its (cached) callbacks only when they are present.
+/// </summary>
+public abstract class SafeWritesAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The assembly of the runtime helpers (namespace and assembly <c>SafeWrites</c>): never reported.</summary>
+    internal const string RuntimeAssemblyName = "SafeWrites";
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.AssemblyName == RuntimeAssemblyName)
+            {
+                return;
+            }
+
+            OnCompilationStart(start, KnownSymbols.Get(start.Compilation));
+        });
+    }
+
+    /// <summary>Registers the rule's actions for one compilation; register nothing when its symbols are absent.</summary>
+    internal abstract void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols);
+}
