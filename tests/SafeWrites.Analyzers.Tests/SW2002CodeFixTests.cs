@@ -374,6 +374,165 @@ public class SW2002CodeFixTests
             }
             """);
 
+    // SW2001's fix turns the wall-clock start into a Stopwatch; SW2002's fix must still take that loop
+    // (dotnet format applies SW2001 first). This is samples/package/LockLoop after SW2001's fix.
+    [Fact]
+    public Task A_stopwatch_timeout_left_by_SW2001s_fix_becomes_the_FileLock_timeout()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+
+            public static class Counter
+            {
+                public static int Increment(string counterPath, TimeSpan timeout)
+                {
+                    var lockPath = counterPath + ".lock";
+                    // Measures the wait.
+                    var start = Stopwatch.StartNew(); // was the wall clock
+                    // Held below.
+                    FileStream? lockFile = null;
+                    // Take the lock.
+                    {|SW2002:while|} (lockFile == null)
+                    {
+                        try
+                        {
+                            lockFile = new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+                        }
+                        catch (IOException)
+                        {
+                            if (start.Elapsed > timeout)
+                            {
+                                throw new TimeoutException($"{lockPath} is still held after {timeout}.");
+                            }
+
+                            Thread.Sleep(5);
+                        }
+                    }
+
+                    // Count under the lock.
+                    using (lockFile)
+                    {
+                        return 1;
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+            using SafeWrites;
+
+            public static class Counter
+            {
+                public static int Increment(string counterPath, TimeSpan timeout)
+                {
+                    var lockPath = counterPath + ".lock";
+                    // Measures the wait.
+                    // Held below.
+                    // Take the lock.
+                    // Count under the lock.
+                    using var lockFile = FileLock.Acquire(lockPath, timeout);
+                    return 1;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Elapsed_milliseconds_of_a_stopwatch_becomes_TimeSpan_FromMilliseconds()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+
+            class Compactor
+            {
+                public void Compact(string lockPath, Action compact)
+                {
+                    FileStream? lockFile = null;
+                    var watch = Stopwatch.StartNew();
+                    {|SW2002:while|} (true)
+                    {
+                        try
+                        {
+                            lockFile = new FileStream(lockPath, FileMode.CreateNew);
+                            break;
+                        }
+                        catch (IOException)
+                        {
+                            if (2000 < watch.ElapsedMilliseconds) throw new TimeoutException();
+                            Thread.Sleep(100);
+                        }
+                    }
+
+                    using (lockFile)
+                    {
+                        compact();
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+            using SafeWrites;
+
+            class Compactor
+            {
+                public void Compact(string lockPath, Action compact)
+                {
+                    using var lockFile = FileLock.Acquire(lockPath, TimeSpan.FromMilliseconds(2000));
+                    compact();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task No_fix_when_the_stopwatch_is_read_outside_the_check()
+        => Verify.VerifyNoFixAsync("""
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading;
+
+            class Compactor
+            {
+                public TimeSpan Compact(string lockPath, Action compact)
+                {
+                    FileStream? lockFile = null;
+                    var watch = Stopwatch.StartNew();
+                    {|SW2002:while|} (true)
+                    {
+                        try
+                        {
+                            lockFile = new FileStream(lockPath, FileMode.CreateNew);
+                            break;
+                        }
+                        catch (IOException)
+                        {
+                            if (watch.Elapsed > TimeSpan.FromSeconds(2)) throw new TimeoutException();
+                            Thread.Sleep(100);
+                        }
+                    }
+
+                    using (lockFile)
+                    {
+                        compact();
+                    }
+
+                    return watch.Elapsed;
+                }
+            }
+            """);
+
     [Fact]
     public Task No_fix_when_the_handle_is_returned_stored_or_used()
         => Verify.VerifyNoFixAsync("""

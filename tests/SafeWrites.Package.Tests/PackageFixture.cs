@@ -211,7 +211,7 @@ public sealed class PackageFixture : IDisposable
     {
         try
         {
-            Directory.Delete(Work, recursive: true);
+            if (System.Environment.GetEnvironmentVariable("SAFEWRITES_KEEP_PACKAGE_TEST") is null) Directory.Delete(Work, recursive: true);
         }
         catch (IOException)
         {

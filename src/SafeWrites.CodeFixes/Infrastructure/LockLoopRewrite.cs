@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -80,18 +81,18 @@ internal static class LockLoopRewrite
             replacement.Add(((UsingStatementSyntax)SyntaxFactory.ParseStatement($"using (var {handle} = {acquire}) {{ }}")).WithStatement(work.WithoutLeadingTrivia()));
         }
 
-        for (var i = 0; i < replacement.Count; i++)
-        {
-            var statement = i == 0
-                ? replacement[i].WithLeadingTrivia(loopStatement.GetLeadingTrivia())
-                : replacement[i];
-            replacement[i] = statement.WithTrailingTrivia(Trivia.EndOfLine(loopStatement)).WithAdditionalAnnotations(Formatter.Annotation);
-        }
-
         var removed = new List<StatementSyntax>(held.Value.Removed);
         if (removedStart is not null)
         {
             removed.Add(removedStart);
+        }
+
+        for (var i = 0; i < replacement.Count; i++)
+        {
+            var statement = i == 0
+                ? replacement[i].WithLeadingTrivia(LeadingTriviaKeepingComments(loopStatement, removed))
+                : replacement[i];
+            replacement[i] = statement.WithTrailingTrivia(Trivia.EndOfLine(loopStatement)).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         var spans = new List<TextSpan> { loopStatement.Span };
@@ -106,7 +107,7 @@ internal static class LockLoopRewrite
             editor.RemoveNode(loopStatement, SyntaxRemoveOptions.KeepNoTrivia);
             foreach (var statement in removed)
             {
-                Edits.RemoveStatementKeepingComments(editor, statement, block);
+                editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
             }
         })
         {
@@ -114,6 +115,41 @@ internal static class LockLoopRewrite
         };
         plan.OtherImports.AddRange(timeout.Imports);
         return plan;
+    }
+
+    /// <summary>
+    /// The loop's leading trivia with the comments of the statements removed with it, in source order: they all
+    /// land above the one statement that replaces them (moving them to neighbours would edit nodes that go too).
+    /// </summary>
+    private static SyntaxTriviaList LeadingTriviaKeepingComments(StatementSyntax loop, List<StatementSyntax> removed)
+    {
+        removed.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        var leading = loop.GetLeadingTrivia();
+        for (var i = removed.Count - 1; i >= 0; i--)
+        {
+            if (removed[i].SpanStart < loop.SpanStart && Trivia.HasComments(removed[i].GetLeadingTrivia()))
+            {
+                leading = Trivia.Merge(removed[i].GetLeadingTrivia(), leading);
+            }
+        }
+
+        foreach (var statement in removed)
+        {
+            if (statement.SpanStart > loop.SpanStart && Trivia.HasComments(statement.GetLeadingTrivia()))
+            {
+                // Blank lines that set the statement apart from the loop go with the loop.
+                var trivia = statement.GetLeadingTrivia();
+                var firstComment = 0;
+                while (trivia[firstComment].IsKind(SyntaxKind.WhitespaceTrivia) || trivia[firstComment].IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    firstComment++;
+                }
+
+                leading = Trivia.Merge(leading, SyntaxFactory.TriviaList(trivia.Skip(firstComment)));
+            }
+        }
+
+        return leading;
     }
 
     private static bool IsInLockStatement(IOperation operation)
@@ -334,6 +370,11 @@ internal static class LockLoopRewrite
                 continue;
             }
 
+            if (StopwatchCheck(context, condition, loop, local, initializer) is { } stopwatchCheck)
+            {
+                return stopwatchCheck;
+            }
+
             var read = FirstWallClockRead(context, initializer);
             var measurement = read is null ? null : ClockMeasurement.TryRecognize(context, read);
             if (measurement is null || measurement.Uses.Count != 1 || !condition.Span.Contains(measurement.Uses[0].Node.Span)
@@ -354,6 +395,29 @@ internal static class LockLoopRewrite
         return null;
     }
 
+    /// <summary>
+    /// The timeout of a stopwatch check (<c>sw.Elapsed &gt; t</c>, <c>sw.ElapsedMilliseconds &gt; n</c>), the shape SW2001's
+    /// fix leaves behind: <c>var sw = Stopwatch.StartNew();</c> beside the loop, read nowhere but in the check.
+    /// </summary>
+    private static ((string, List<string>) Timeout, StatementSyntax Start)? StopwatchCheck(
+        FixContext context, ExpressionSyntax condition, StatementSyntax loop, ILocalSymbol local, ExpressionSyntax initializer)
+    {
+        if (context.Operation(initializer) is not IInvocationOperation { TargetMethod.Name: "StartNew" } startNew
+            || !SymbolEqualityComparer.Default.Equals(startNew.TargetMethod.ContainingType, context.Symbols.Stopwatch)
+            || initializer.Parent?.Parent?.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } start
+            || start.Parent != loop.Parent
+            || OperationHelpers.FindReferences(startNew.Root(), local) is not { Count: 1 } references
+            || references[0].Parent is not IPropertyReferenceOperation { Property.Name: "Elapsed" or "ElapsedMilliseconds" } elapsed
+            || !condition.Span.Contains(elapsed.Syntax.Span))
+        {
+            return null;
+        }
+
+        var millisecondsFactory = elapsed.Property.Name == "ElapsedMilliseconds" ? "FromMilliseconds" : null;
+        var limit = LimitOfElapsed(context, condition, elapsed.Syntax, millisecondsFactory);
+        return limit is null ? null : ((limit, new List<string>()), start);
+    }
+
     private static SyntaxNode? FirstWallClockRead(FixContext context, ExpressionSyntax initializer)
     {
         foreach (var node in initializer.DescendantNodesAndSelf())
@@ -367,8 +431,11 @@ internal static class LockLoopRewrite
         return null;
     }
 
-    /// <summary><c>elapsed &gt; t</c> → <c>t</c>; <c>elapsed.TotalSeconds &gt; n</c> → <c>TimeSpan.FromSeconds(n)</c> (either side).</summary>
-    private static string? LimitOfElapsed(FixContext context, ExpressionSyntax condition, SyntaxNode elapsed)
+    /// <summary>
+    /// <c>elapsed &gt; t</c> → <c>t</c>; <c>elapsed.TotalSeconds &gt; n</c> → <c>TimeSpan.FromSeconds(n)</c> (either side);
+    /// a numeric <c>elapsed &gt; n</c> → <c>TimeSpan.{numericFactory}(n)</c> when the elapsed value is a count of units.
+    /// </summary>
+    private static string? LimitOfElapsed(FixContext context, ExpressionSyntax condition, SyntaxNode elapsed, string? numericFactory = null)
     {
         if (condition.Unparenthesized() is not BinaryExpressionSyntax comparison)
         {
@@ -386,8 +453,14 @@ internal static class LockLoopRewrite
             return null;
         }
 
+        var timeSpan = context.TypeName(condition.SpanStart, context.Symbols.TimeSpan, "TimeSpan", "global::System.TimeSpan");
         if (measured.Unparenthesized() == elapsed)
         {
+            if (numericFactory is not null)
+            {
+                return $"{timeSpan}.{numericFactory}({limit.WithoutTrivia()})";
+            }
+
             return context.Symbols.IsType(context.SemanticModel.GetTypeInfo(limit, context.CancellationToken).Type, context.Symbols.TimeSpan)
                 ? limit.WithoutTrivia().ToString()
                 : null;
@@ -403,7 +476,6 @@ internal static class LockLoopRewrite
                 "TotalHours" => "FromHours",
                 _ => null,
             };
-            var timeSpan = context.TypeName(condition.SpanStart, context.Symbols.TimeSpan, "TimeSpan", "global::System.TimeSpan");
             return factory is null ? null : $"{timeSpan}.{factory}({limit.WithoutTrivia()})";
         }
 
