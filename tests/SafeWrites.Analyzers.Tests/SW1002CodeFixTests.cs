@@ -377,6 +377,47 @@ public class SW1002CodeFixTests
             }
             """ + Model);
 
+    // Comments above a removed declaration move to the next statement that stays, even when the statement
+    // right after it goes too (editing a removed node made the whole fix fail).
+    [Fact]
+    public Task Comments_of_a_removed_chain_of_declarations_stay_above_the_new_call()
+        => Verify.VerifyCodeFixAsync(
+            """
+            using System.IO;
+            using System.Text;
+            using Newtonsoft.Json.Linq;
+
+            public sealed class ManifestEditor
+            {
+                public void Save(string path, JObject manifest)
+                {
+                    // Open the file.
+                    using var stream = File.Create(path);
+                    // Wrap it.
+                    using var writer = new StreamWriter(stream, Encoding.UTF8);
+                    // Write it.
+                    {|SW1002:writer.Write(manifest.ToString())|};
+                }
+            }
+            """ + Model,
+            """
+            using System.IO;
+            using System.Text;
+            using Newtonsoft.Json.Linq;
+            using SafeWrites;
+
+            public sealed class ManifestEditor
+            {
+                public void Save(string path, JObject manifest)
+                {
+                    // Open the file.
+                    // Wrap it.
+                    // Write it.
+                    AtomicFile.WriteAllText(path, manifest.ToString(), Encoding.UTF8);
+                }
+            }
+            """ + Model);
+
     [Fact]
     public Task Stream_used_for_more_than_one_write_gets_Create_and_Commit()
         => Verify.VerifyCodeFixAsync(

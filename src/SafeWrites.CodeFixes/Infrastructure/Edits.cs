@@ -45,19 +45,33 @@ internal static class Edits
         editor.RemoveNode(usingStatement, SyntaxRemoveOptions.KeepNoTrivia);
     }
 
-    /// <summary>Removes a statement; comments in its leading trivia move to the statement after it.</summary>
-    public static void RemoveStatementKeepingComments(DocumentEditor editor, StatementSyntax statement, BlockSyntax block)
+    /// <summary>
+    /// Removes <paramref name="statements"/> of <paramref name="block"/>; the comments above each move to the next
+    /// statement that stays. One edit per kept statement: editing a node that is removed too would fail the fix.
+    /// </summary>
+    public static void RemoveStatementsKeepingComments(DocumentEditor editor, BlockSyntax block, IReadOnlyCollection<StatementSyntax> statements)
     {
-        var leading = statement.GetLeadingTrivia();
-        var index = block.Statements.IndexOf(statement);
-        if (Trivia.HasComments(leading) && index >= 0 && index + 1 < block.Statements.Count)
+        var removed = new HashSet<StatementSyntax>(statements);
+        var pendingComments = SyntaxTriviaList.Empty;
+        foreach (var statement in block.Statements)
         {
-            editor.ReplaceNode(
-                block.Statements[index + 1],
-                (current, _) => current.WithLeadingTrivia(Trivia.Merge(leading, current.GetLeadingTrivia())));
-        }
+            if (removed.Contains(statement))
+            {
+                var leading = statement.GetLeadingTrivia();
+                if (Trivia.HasComments(leading))
+                {
+                    pendingComments = pendingComments.Count == 0 ? leading : Trivia.Merge(pendingComments, leading);
+                }
 
-        editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+                editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+            else if (pendingComments.Count > 0)
+            {
+                var comments = pendingComments;
+                editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(Trivia.Merge(comments, current.GetLeadingTrivia())));
+                pendingComments = SyntaxTriviaList.Empty;
+            }
+        }
     }
 
     /// <summary>Inserts <paramref name="statements"/> (text) after <paramref name="anchor"/>, on their own lines at its indentation.</summary>

@@ -104,13 +104,16 @@ internal static class SingleWriteRewrite
             {
                 // All in one block: drop the declarations, then rewrite the statement that wrote.
                 editor.ReplaceNode(useStatement, (node, _) => ((ExpressionStatementSyntax)node).WithExpression(newStatement.Expression));
-                for (var i = usings.Count - 1; i >= 0; i--)
+                var declarations = new List<StatementSyntax>();
+                foreach (var usingLocal in usings)
                 {
-                    if (usings[i].Statement is LocalDeclarationStatementSyntax declaration)
+                    if (usingLocal.Statement is LocalDeclarationStatementSyntax declaration)
                     {
-                        Edits.RemoveStatementKeepingComments(editor, declaration, usings[i].Scope);
+                        declarations.Add(declaration);
                     }
                 }
+
+                Edits.RemoveStatementsKeepingComments(editor, outermost.Scope, declarations);
 
                 return;
             }
