@@ -41,6 +41,12 @@ internal static class Edits
             statements.Add(statement.WithAdditionalAnnotations(Formatter.Annotation));
         }
 
+        // A one-line using (`using (…) { w.Write(x); }`) has no line ending inside its braces: take the using's.
+        if (statements.Count > 0 && !statements[statements.Count - 1].GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia))
+        {
+            statements[statements.Count - 1] = statements[statements.Count - 1].WithTrailingTrivia(usingStatement.GetTrailingTrivia());
+        }
+
         editor.InsertBefore(usingStatement, statements);
         editor.RemoveNode(usingStatement, SyntaxRemoveOptions.KeepNoTrivia);
     }
