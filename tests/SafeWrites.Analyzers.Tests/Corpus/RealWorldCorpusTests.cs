@@ -1,16 +1,9 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using SafeWrites.Analyzers.Tests.Verifiers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -22,8 +15,6 @@ namespace SafeWrites.Analyzers.Tests.Corpus;
 /// </summary>
 public class RealWorldCorpusTests
 {
-    private static readonly Regex Markup = new(@"\{\|(?<id>SW\d{4}):(?<text>.*?)\|\}", RegexOptions.Singleline | RegexOptions.Compiled);
-
     private readonly ITestOutputHelper _output;
 
     public RealWorldCorpusTests(ITestOutputHelper output) => _output = output;
@@ -35,7 +26,7 @@ public class RealWorldCorpusTests
         var report = new StringBuilder();
         foreach (var (name, markedSource) in RealWorldCorpus.Cases)
         {
-            var (source, expected) = Parse(markedSource);
+            var (source, expected) = CorpusHarness.Parse(markedSource);
             var actual = await AnalyzeAsync(name, source);
 
             expectedCount += expected.Count;
@@ -77,43 +68,6 @@ public class RealWorldCorpusTests
         Assert.True(precision >= 0.9, $"precision {precision:P1} below 90%\n{report}");
     }
 
-    private static (string Source, List<(string Id, TextSpan Span)> Expected) Parse(string marked)
-    {
-        var expected = new List<(string, TextSpan)>();
-        var builder = new StringBuilder();
-        var last = 0;
-        foreach (Match match in Markup.Matches(marked))
-        {
-            builder.Append(marked, last, match.Index - last);
-            var text = match.Groups["text"].Value;
-            var start = builder.Length;
-            builder.Append(text);
-
-            // The rules squiggle the first line of a multi-line construct.
-            var firstLine = text.IndexOf('\n') is var newline and >= 0 ? text.Substring(0, newline).TrimEnd() : text;
-            expected.Add((match.Groups["id"].Value, new TextSpan(start, firstLine.Length)));
-            last = match.Index + match.Length;
-        }
-
-        builder.Append(marked, last, marked.Length - last);
-        return (builder.ToString(), expected);
-    }
-
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string name, string source)
-    {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
-        var isScript = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Any();
-        var compilation = CSharpCompilation.Create(
-            "Corpus",
-            new[] { tree },
-            TestReferences.Net80.Add(TestReferences.Newtonsoft),
-            new CSharpCompilationOptions(isScript ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        // The corpus is real code: it has to compile.
-        var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, $"[{name}] does not compile: {string.Join("; ", errors)}");
-
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new FileOverwrittenInPlaceAnalyzer(), new JsonSerializedInPlaceAnalyzer());
-        return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-    }
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string name, string source)
+        => CorpusHarness.AnalyzeAsync(name, source, ImmutableArray.Create<DiagnosticAnalyzer>(new FileOverwrittenInPlaceAnalyzer(), new JsonSerializedInPlaceAnalyzer()));
 }
