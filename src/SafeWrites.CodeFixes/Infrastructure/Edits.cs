@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +18,15 @@ internal static class Edits
     public static void UnwrapUsingStatement(DocumentEditor editor, UsingStatementSyntax usingStatement, BlockSyntax body, IReadOnlyDictionary<SyntaxNode, SyntaxNode?> replace)
     {
         var statements = new List<SyntaxNode>(body.Statements.Count);
+
+        // Comments above the stacked usings and the body's braces go with the body's statements.
         var pendingTrivia = usingStatement.GetLeadingTrivia();
+        for (var inner = usingStatement.Statement as UsingStatementSyntax; inner is not null; inner = inner.Statement as UsingStatementSyntax)
+        {
+            pendingTrivia = MergeComments(pendingTrivia, inner.GetLeadingTrivia());
+        }
+
+        pendingTrivia = MergeComments(pendingTrivia, body.OpenBraceToken.LeadingTrivia);
         foreach (var original in body.Statements)
         {
             SyntaxNode? statement = original;
@@ -34,7 +43,7 @@ internal static class Edits
 
             if (statements.Count == 0 || Trivia.HasComments(pendingTrivia))
             {
-                statement = statement.WithLeadingTrivia(Trivia.Merge(statements.Count == 0 ? pendingTrivia : pendingTrivia, statement.GetLeadingTrivia()));
+                statement = statement.WithLeadingTrivia(Trivia.Merge(pendingTrivia, statement.GetLeadingTrivia()));
                 pendingTrivia = SyntaxTriviaList.Empty;
             }
 
@@ -47,9 +56,26 @@ internal static class Edits
             statements[statements.Count - 1] = statements[statements.Count - 1].WithTrailingTrivia(usingStatement.GetTrailingTrivia());
         }
 
+        // Comments above the closing brace follow the last statement, on their own lines.
+        var closing = body.CloseBraceToken.LeadingTrivia;
+        if (statements.Count > 0 && Trivia.HasComments(closing))
+        {
+            var lastLineEnd = closing.Count - 1;
+            while (lastLineEnd >= 0 && !closing[lastLineEnd].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lastLineEnd--;
+            }
+
+            var last = statements[statements.Count - 1];
+            statements[statements.Count - 1] = last.WithTrailingTrivia(last.GetTrailingTrivia().AddRange(closing.Take(lastLineEnd + 1)));
+        }
+
         editor.InsertBefore(usingStatement, statements);
         editor.RemoveNode(usingStatement, SyntaxRemoveOptions.KeepNoTrivia);
     }
+
+    private static SyntaxTriviaList MergeComments(SyntaxTriviaList pending, SyntaxTriviaList more)
+        => Trivia.HasComments(more) ? Trivia.Merge(pending, more) : pending;
 
     /// <summary>
     /// Removes <paramref name="statements"/> of <paramref name="block"/>; the comments above each move to the next
