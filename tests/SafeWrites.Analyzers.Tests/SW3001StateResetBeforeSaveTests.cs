@@ -741,6 +741,41 @@ public class SW3001StateResetBeforeSaveTests
             }
             """);
 
+    // From public code (GitHub corpus, a queue logger): a constructor sets up its buffer, then creates the log file.
+    // Nothing is pending before the object exists; a handler the constructor registers is a body of its own.
+    [Fact]
+    public Task Initialization_in_a_constructor_is_not_reported_but_a_handler_it_registers_is()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+
+            public sealed class QueueLogger
+            {
+                private readonly string _logPath;
+                private List<string> _queue;
+                private bool _dirty;
+
+                public QueueLogger(string logPath, Action<Action> onTick)
+                {
+                    _logPath = logPath;
+                    _queue = new List<string>();
+                    _dirty = false;
+                    File.Create(_logPath).Dispose();
+                    onTick(() =>
+                    {
+                        var lines = _queue;
+                        {|SW3001:_queue = new List<string>();|}
+                        File.AppendAllLines(_logPath, lines);
+                    });
+                }
+
+                public void Log(string line) { _queue.Add(line); _dirty = true; }
+
+                public bool HasPending => _dirty || _queue.Count > 0;
+            }
+            """);
+
     [Fact]
     public Task Busy_flags_around_the_save_are_not_reported()
         => Verify.VerifyAnalyzerAsync("""

@@ -73,6 +73,12 @@ internal static class ResetFlow
     {
         var body = EnclosingBody(reset);
 
+        // A constructor initializes: nothing can be pending before the object exists (lambdas in it are bodies of their own).
+        if (body is IConstructorBodyOperation)
+        {
+            return default;
+        }
+
         // A reset in an if condition (Interlocked.Exchange) runs before the save in its branch.
         if (reset is IConditionalOperation conditional
             && (saves.LastSaveIn(conditional.WhenTrue) ?? (conditional.WhenFalse is { } whenFalse ? saves.LastSaveIn(whenFalse) : null)) is { } saveInBranch)
