@@ -58,6 +58,51 @@ public class SW2001WallClockTimeoutTests
             }
             """);
 
+    // From public code (GitHub corpus): the elapsed span goes through a helper that makes it a number of seconds.
+    [Fact]
+    public Task Elapsed_span_converted_by_an_extension_or_static_helper_is_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.Threading;
+
+            public static class Spans
+            {
+                public static double ToSeconds(this TimeSpan span) => span.TotalSeconds;
+                public static long Millis(TimeSpan span) => (long)span.TotalMilliseconds;
+            }
+
+            public class Simulator
+            {
+                public void Busy(int seconds)
+                {
+                    var begin = {|SW2001:DateTime.Now|};
+                    while (true)
+                    {
+                        if ((DateTime.Now - begin).ToSeconds() > seconds) break;
+                        Thread.Sleep(100);
+                    }
+                }
+
+                public void Wait(long limit)
+                {
+                    var start = {|SW2001:DateTime.UtcNow|};
+                    while (Spans.Millis(DateTime.UtcNow - start) < limit)
+                    {
+                        Thread.Sleep(10);
+                    }
+                }
+
+                public void Configured(TimeSpan timeout, Func<bool> done)
+                {
+                    // A span that is not measured from the clock is just a limit.
+                    while (!done() && timeout.ToSeconds() > 1)
+                    {
+                        Thread.Sleep(10);
+                    }
+                }
+            }
+            """);
+
     [Fact]
     public Task Do_while_with_deadline_plus_timeout_is_reported()
         => Verify.VerifyAnalyzerAsync("""

@@ -84,6 +84,11 @@ internal static class ClockReads
 
                 break;
 
+            // A helper that turns a span into a number (`elapsed.ToSeconds()`, `Seconds(elapsed)`): still the duration.
+            case IInvocationOperation { Instance: null, Arguments.Length: 1 } conversion when IsSpanConversion(conversion.TargetMethod, symbols):
+                Collect(conversion.Arguments[0].Value, symbols, reads, visited, depth + 1);
+                break;
+
             case IPropertyReferenceOperation { Instance: { } instance } property when IsMeasurementProperty(property.Property, symbols):
                 Collect(instance, symbols, reads, visited, depth + 1);
                 break;
@@ -125,6 +130,14 @@ internal static class ClockReads
 
         return symbols.IsType(type, symbols.Math) && method.Name is "Abs" or "Max" or "Min" or "Round" or "Floor" or "Ceiling";
     }
+
+    /// <summary>A static or extension method taking one <c>TimeSpan</c> and returning a number or a span.</summary>
+    private static bool IsSpanConversion(IMethodSymbol method, KnownSymbols symbols)
+        => method.Parameters.Length == 1
+           && symbols.IsType(method.Parameters[0].Type, symbols.TimeSpan)
+           && (symbols.IsType(method.ReturnType, symbols.TimeSpan)
+               || method.ReturnType.SpecialType is SpecialType.System_Double or SpecialType.System_Single or SpecialType.System_Decimal
+                   or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt32 or SpecialType.System_UInt64);
 
     /// <summary>Properties that keep a measurement: a span's <c>Total…</c>/parts/<c>Ticks</c>, an instant's <c>Ticks</c>/<c>UtcDateTime</c> ….</summary>
     private static bool IsMeasurementProperty(IPropertySymbol property, KnownSymbols symbols)
