@@ -50,11 +50,10 @@ internal sealed class Markers
     /// </summary>
     /// <remarks>
     /// Runs for nearly every statement, so it rejects on shape alone what <see cref="ResetMembers"/> would reject
-    /// anyway: a value stored in anything but a field or property (unless it may be an exchange), a call on anything
-    /// but a member or this,
-    /// a declaration or <c>if</c> without an <c>Interlocked.Exchange</c>-shaped call.
+    /// anyway: a value stored in a local or parameter (unless it may be an exchange), a call on a local or parameter,
+    /// a static or <c>this</c> call of a method outside the type, a declaration or <c>if</c> without an exchange-shaped call.
     /// </remarks>
-    public bool MayBeReset(IOperation statement)
+    public bool MayBeReset(IOperation statement, INamedTypeSymbol type)
         => statement switch
         {
             IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
@@ -63,7 +62,8 @@ internal sealed class Markers
                    || ExchangeCandidate(statement) is not null,
             IExpressionStatementOperation { Operation: IInvocationOperation invocation }
                 => invocation.Instance is null or IInstanceReferenceOperation
-                   || invocation.Instance.WalkDownConversions() is IFieldReferenceOperation or IPropertyReferenceOperation,
+                    ? invocation.TargetMethod.MethodKind == MethodKind.Ordinary && IsInTypeChain(invocation.TargetMethod.ContainingType, type)
+                    : invocation.Instance.WalkDownConversions() is IFieldReferenceOperation or IPropertyReferenceOperation,
             IExpressionStatementOperation { Operation: IConditionalAccessOperation } => true,
             IVariableDeclarationGroupOperation => ExchangeCandidate(statement) is not null,
             IConditionalOperation { Parent: IBlockOperation or ISwitchCaseOperation } conditional => ExchangeIn(conditional.Condition) is not null,
