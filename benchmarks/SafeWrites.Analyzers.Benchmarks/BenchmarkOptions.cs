@@ -4,17 +4,18 @@ using System.Globalization;
 
 namespace SafeWrites.Analyzers.Benchmarks;
 
-/// <summary>The command line: <c>[--lines N] [--files N] [--seed S] [--runs R] [--source DIR] [--scaling] [--write-corpus DIR]</c>.</summary>
+/// <summary>The command line: <c>[--lines N] [--files N] [--seed S] [--runs R] [--source DIR] [--scaling] [--hazard-every N] [--write-corpus DIR]</c>.</summary>
 public sealed record BenchmarkOptions
 {
     public const string Usage =
-        "usage: SafeWrites.Analyzers.Benchmarks [--lines N] [--files N] [--seed S] [--runs R] [--source DIR] [--scaling] [--write-corpus DIR]\n" +
+        "usage: SafeWrites.Analyzers.Benchmarks [--lines N] [--files N] [--seed S] [--runs R] [--source DIR] [--scaling] [--hazard-every N] [--write-corpus DIR]\n" +
         "  --lines N          generated corpus size (default 200000)\n" +
         "  --files N          generated corpus files (default: lines / 200)\n" +
         "  --seed S           generator seed (default 1)\n" +
         "  --runs R           measured runs, median reported (default 5; one warm-up run comes first)\n" +
         "  --source DIR       measure the .cs files under DIR instead of a generated corpus\n" +
         "  --scaling          also measure generated corpora of 50k, 100k, 200k and 400k lines\n" +
+        "  --hazard-every N   plant one real SW diagnostic per about N lines (default 700; 0: none, a clean code base)\n" +
         "  --write-corpus DIR write the generated corpus to DIR and stop";
 
     public CorpusSettings Corpus { get; init; } = new();
@@ -36,6 +37,7 @@ public sealed record BenchmarkOptions
     {
         int? lines = null, files = null;
         var seed = 1;
+        var hazardEvery = new CorpusSettings().HazardEveryLines;
         var options = new BenchmarkOptions();
         for (var i = 0; i < args.Count; i++)
         {
@@ -56,6 +58,9 @@ public sealed record BenchmarkOptions
                 case "--source":
                     options = options with { SourceDirectory = Value(args, ref i) };
                     break;
+                case "--hazard-every":
+                    hazardEvery = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
                 case "--scaling":
                     options = options with { Scaling = true };
                     break;
@@ -68,7 +73,7 @@ public sealed record BenchmarkOptions
         }
 
         var corpusLines = lines ?? CorpusSettings.DefaultLines;
-        return options with { Corpus = new CorpusSettings(corpusLines, files ?? FilesFor(corpusLines), seed) };
+        return options with { Corpus = new CorpusSettings(corpusLines, files ?? FilesFor(corpusLines), seed) { HazardEveryLines = hazardEvery } };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)

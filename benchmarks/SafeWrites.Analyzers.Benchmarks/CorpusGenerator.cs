@@ -11,7 +11,7 @@ public sealed record CorpusSettings(int Lines = CorpusSettings.DefaultLines, int
     public const int DefaultLines = 200_000;
     public const int DefaultFiles = 1_000;
 
-    /// <summary>About one planted hazard (a real SW diagnostic) per this many lines: most code touches none.</summary>
+    /// <summary>About one planted hazard (a real SW diagnostic) per this many lines: most code touches none. 0: no hazards (a code base whose warnings are fixed).</summary>
     public int HazardEveryLines { get; init; } = 700;
 
     /// <summary>About one look-alike (file, JSON or clock code that is fine) per this many lines.</summary>
@@ -87,7 +87,8 @@ public static class CorpusGenerator
             files.Add(GenerateFile(state, index, linesPerFile));
         }
 
-        var description = $"generated, seed {settings.Seed}";
+        var hazards = settings.HazardEveryLines > 0 ? $"one hazard per ~{settings.HazardEveryLines} lines" : "no hazards";
+        var description = $"generated, seed {settings.Seed}, {hazards}, one look-alike per ~{settings.LookAlikeEveryLines} lines";
         return new Corpus(description, files, state.Planted);
     }
 
@@ -149,7 +150,7 @@ public static class CorpusGenerator
         {
             _settings = settings;
             Random = new Random(settings.Seed);
-            _nextHazardAt = Random.Next(settings.HazardEveryLines / 4);
+            _nextHazardAt = settings.HazardEveryLines > 0 ? Random.Next(settings.HazardEveryLines / 4) : int.MaxValue;
             _nextLookAlikeAt = Random.Next(settings.LookAlikeEveryLines);
         }
 

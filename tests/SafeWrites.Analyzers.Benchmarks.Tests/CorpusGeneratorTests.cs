@@ -52,6 +52,15 @@ public class CorpusGeneratorTests
     }
 
     [Fact]
+    public void HazardEveryZeroPlantsNothing()
+    {
+        var corpus = CorpusGenerator.Generate(new CorpusSettings(20_000, 100) { HazardEveryLines = 0 });
+
+        Assert.All(corpus.Planted.Values, count => Assert.Equal(0, count));
+        Assert.DoesNotContain(corpus.Files, file => file.Text.Contains("AcquireLock", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SourceFolderIsReadBackWithoutBuildOutput()
     {
         var corpus = CorpusGenerator.Generate(Small);
@@ -83,6 +92,7 @@ public class CorpusGeneratorTests
         Assert.Equal(7, options.Runs);
         Assert.True(options.Scaling);
         Assert.Equal(new CorpusSettings(), BenchmarkOptions.Parse(Array.Empty<string>()).Corpus);
+        Assert.Equal(0, BenchmarkOptions.Parse(new[] { "--hazard-every", "0" }).Corpus.HazardEveryLines);
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(new[] { "--lines" }));
         Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(new[] { "--fast" }));
     }
