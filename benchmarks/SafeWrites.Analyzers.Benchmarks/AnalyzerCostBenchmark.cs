@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafeWrites.Analyzers.Benchmarks;
 
-/// <summary>One analyzer's median execution time and the rule ids it owns.</summary>
-public sealed record AnalyzerCost(string Name, IReadOnlyList<string> RuleIds, bool IsSafeWrites, double MedianMs);
+/// <summary>One analyzer's execution time over the runs (median, and the spread the shared machine causes) and the rule ids it owns.</summary>
+public sealed record AnalyzerCost(string Name, IReadOnlyList<string> RuleIds, bool IsSafeWrites, double MedianMs, double MinMs, double MaxMs);
 
 /// <summary>What one measurement found: times (medians over the runs) and what was reported.</summary>
 public sealed record CostReport(
@@ -22,8 +22,10 @@ public sealed record CostReport(
     int Runs,
     IReadOnlyDictionary<string, int> Planted,
     double CompilerMs,
+    (double Min, double Max) CompilerRange,
     IReadOnlyList<AnalyzerCost> Analyzers,
     double SafeWritesMs,
+    (double Min, double Max) SafeWritesRange,
     IReadOnlyDictionary<string, int> Reported,
     IReadOnlyList<string> CompilerErrors,
     IReadOnlyList<string> AnalyzerFailures)
@@ -109,7 +111,9 @@ public static class AnalyzerCostBenchmark
                 a.GetType().Name,
                 a.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList(),
                 safeWrites.Contains(a),
-                Median(analyzerTimes[a])))
+                Median(analyzerTimes[a]),
+                analyzerTimes[a].Min(),
+                analyzerTimes[a].Max()))
             .ToList();
         return new CostReport(
             corpus.Description,
@@ -118,8 +122,10 @@ public static class AnalyzerCostBenchmark
             runs,
             corpus.Planted,
             Median(compilerTimes),
+            (compilerTimes.Min(), compilerTimes.Max()),
             costs,
             Median(safeWritesTotals),
+            (safeWritesTotals.Min(), safeWritesTotals.Max()),
             lastRun.Reported,
             compilerErrors,
             lastRun.Failures);

@@ -24,16 +24,16 @@ public static class Report
         }
 
         output.WriteLine();
-        output.WriteLine("| Measured | Rules | Median ms | % of compiler | Diagnostics | Planted |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|");
-        output.WriteLine($"| Compiler `GetDiagnostics()` (baseline) | | {Ms(report.CompilerMs)} | 100.00% | {report.CompilerErrors.Count} errors | |");
+        output.WriteLine("| Measured | Rules | Median ms | Min–max ms | % of compiler | Diagnostics | Planted |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        output.WriteLine($"| Compiler `GetDiagnostics()` (baseline) | | {Ms(report.CompilerMs)} | {Range(report.CompilerRange)} | 100.00% | {report.CompilerErrors.Count} errors | |");
         foreach (var analyzer in report.SafeWrites)
         {
             WriteAnalyzerRow(report, analyzer, analyzer.Name, output);
         }
 
         var safeWritesRules = report.SafeWrites.SelectMany(a => a.RuleIds).ToList();
-        output.WriteLine($"| **All SafeWrites analyzers** | {string.Join(", ", safeWritesRules)} | **{Ms(report.SafeWritesMs)}** | **{Percent(report.SafeWritesMs, report.CompilerMs)}** | {Count(report.Reported, safeWritesRules)} | {Count(report.Planted, safeWritesRules)} |");
+        output.WriteLine($"| **All SafeWrites analyzers** | {string.Join(", ", safeWritesRules)} | **{Ms(report.SafeWritesMs)}** | {Range(report.SafeWritesRange)} | **{Percent(report.SafeWritesMs, report.CompilerMs)}** | {Count(report.Reported, safeWritesRules)} | {Count(report.Planted, safeWritesRules)} |");
         foreach (var analyzer in report.Analyzers.Where(a => !a.IsSafeWrites))
         {
             WriteAnalyzerRow(report, analyzer, analyzer.Name + " (peer, BannedApiAnalyzers)", output);
@@ -86,12 +86,14 @@ public static class Report
     }
 
     private static void WriteAnalyzerRow(CostReport report, AnalyzerCost analyzer, string label, TextWriter output)
-        => output.WriteLine($"| {label} | {string.Join(", ", analyzer.RuleIds)} | {Ms(analyzer.MedianMs)} | {Percent(analyzer.MedianMs, report.CompilerMs)} " +
+        => output.WriteLine($"| {label} | {string.Join(", ", analyzer.RuleIds)} | {Ms(analyzer.MedianMs)} | {Range((analyzer.MinMs, analyzer.MaxMs))} | {Percent(analyzer.MedianMs, report.CompilerMs)} " +
                             $"| {Count(report.Reported, analyzer.RuleIds)} | {Count(report.Planted, analyzer.RuleIds)} |");
 
     private static double PerThousandLines(double ms, CostReport report) => ms * 1000 / report.Lines;
 
     private static string Ms(double ms) => ms.ToString("N1", Invariant);
+
+    private static string Range((double Min, double Max) range) => Ms(range.Min) + "–" + Ms(range.Max);
 
     private static string Percent(double part, double whole) => (part / whole).ToString("P2", Invariant).Replace(" ", "", StringComparison.Ordinal);
 
