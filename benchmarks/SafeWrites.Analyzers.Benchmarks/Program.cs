@@ -51,7 +51,8 @@ public static class BenchmarkRunner
             {
                 progress?.Invoke($"scaling: {lines:N0} lines");
                 var settings = options.Corpus with { Lines = lines, Files = BenchmarkOptions.FilesFor(lines) };
-                reports.Add(lines == report.Lines && options.SourceDirectory is null && settings == options.Corpus
+                // The main corpus is one of the sizes when it is generated with the same settings: reuse its report.
+                reports.Add(options.SourceDirectory is null && settings == options.Corpus
                     ? report
                     : AnalyzerCostBenchmark.Measure(CorpusGenerator.Generate(settings), options.Runs, progress));
             }
