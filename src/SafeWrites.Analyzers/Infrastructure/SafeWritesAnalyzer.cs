@@ -18,8 +18,8 @@ public abstract class SafeWritesAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         // Generated code is not analyzed: without Analyze the driver skips generated files and [GeneratedCode]
         // symbols before any callback runs. ReportDiagnostics only stops it from re-checking each diagnostic, which
-        // costs a walk of every token of the tree on the first diagnostic there (the largest part of SW1001's time
-        // in the benchmark, docs/benchmarks.md), and finds nothing: every diagnostic lies in the code analyzed.
+        // costs a walk of every token of the tree on the first diagnostic there (the largest single item in the
+        // benchmark's profile, docs/benchmarks.md), and finds nothing: every diagnostic lies in the code analyzed.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
