@@ -98,7 +98,11 @@ internal static class FileWrites
     {
         write = default;
         var method = invocation.TargetMethod;
-        if (method is null)
+
+        // Hot path (every call of every analyzed body): every API below is a member of File or FileInfo, so one
+        // type comparison rejects almost all calls before the overload-set lookups.
+        if (method?.ContainingType is not { } containingType
+            || !(symbols.IsType(containingType, symbols.File) || symbols.IsType(containingType, symbols.FileInfo)))
         {
             return false;
         }

@@ -48,13 +48,25 @@ internal sealed class Markers
     /// A cheap first look: could this statement be a reset (an assignment of an empty value, a call, an
     /// <c>Interlocked.Exchange</c> declaration)? <see cref="ResetMembers"/> then says which members it resets.
     /// </summary>
-    public bool MayBeReset(IOperation statement)
+    /// <remarks>
+    /// Runs for nearly every statement, so it rejects on shape alone what <see cref="ResetMembers"/> would reject
+    /// anyway: a value stored in a local or parameter (unless it may be an exchange), a call on a local or parameter,
+    /// a static or <c>this</c> call of a method outside the type, a declaration or <c>if</c> without an exchange-shaped call.
+    /// </remarks>
+    public bool MayBeReset(IOperation statement, INamedTypeSymbol type)
         => statement switch
         {
-            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => IsEmptyValue(assignment.Value) || assignment.Value.WalkDownConversions() is IInvocationOperation,
-            IExpressionStatementOperation { Operation: IInvocationOperation or IConditionalAccessOperation } => true,
-            IVariableDeclarationGroupOperation => true,
-            IConditionalOperation { Parent: IBlockOperation or ISwitchCaseOperation } => true,
+            IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+                => (assignment.Target is IFieldReferenceOperation or IPropertyReferenceOperation
+                    && (IsEmptyValue(assignment.Value) || assignment.Value.WalkDownConversions() is IInvocationOperation))
+                   || ExchangeCandidate(statement) is not null,
+            IExpressionStatementOperation { Operation: IInvocationOperation invocation }
+                => invocation.Instance is null or IInstanceReferenceOperation
+                    ? invocation.TargetMethod.MethodKind == MethodKind.Ordinary && IsInTypeChain(invocation.TargetMethod.ContainingType, type)
+                    : invocation.Instance.WalkDownConversions() is IFieldReferenceOperation or IPropertyReferenceOperation,
+            IExpressionStatementOperation { Operation: IConditionalAccessOperation } => true,
+            IVariableDeclarationGroupOperation => ExchangeCandidate(statement) is not null,
+            IConditionalOperation { Parent: IBlockOperation or ISwitchCaseOperation } conditional => ExchangeIn(conditional.Condition) is not null,
             _ => false,
         };
 
@@ -92,20 +104,28 @@ internal sealed class Markers
     /// </summary>
     public ISymbol? ExchangedMember(IOperation statement, INamedTypeSymbol type)
     {
+        var exchange = statement is IConditionalOperation { Condition: var condition }
+            ? ExchangeIn(condition) as IInvocationOperation
+            : ExchangeCandidate(statement);
+        return exchange is { Arguments.Length: 2 }
+               && exchange.Arguments[0].Value is { } target && MemberOf(target, type) is { } member
+               && Classify(target) == MarkerUse.Reset
+            ? member
+            : null;
+    }
+
+    /// <summary>The call a declaration or assignment statement stores, when it could be an exchange (two arguments).</summary>
+    private static IInvocationOperation? ExchangeCandidate(IOperation statement)
+    {
         var value = statement switch
         {
             IVariableDeclarationGroupOperation { Declarations.Length: 1 } group when group.Declarations[0].Declarators.Length == 1
                 => group.Declarations[0].Declarators[0].Initializer?.Value ?? group.Declarations[0].Initializer?.Value,
             IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: var assigned } } => assigned,
-            IConditionalOperation { Condition: var condition } => ExchangeIn(condition),
             _ => null,
         };
 
-        return value.WalkDownConversions() is IInvocationOperation exchange && exchange.Arguments.Length == 2
-               && exchange.Arguments[0].Value is { } target && MemberOf(target, type) is { } member
-               && Classify(target) == MarkerUse.Reset
-            ? member
-            : null;
+        return value.WalkDownConversions() is IInvocationOperation { Arguments.Length: 2 } exchange ? exchange : null;
     }
 
     /// <summary>True when <paramref name="member"/> of <paramref name="type"/> is a pending-changes marker (see the type's remarks).</summary>

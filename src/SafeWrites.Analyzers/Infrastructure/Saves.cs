@@ -354,15 +354,16 @@ internal sealed class Saves
     /// <summary><c>Write…</c> / <c>Flush…</c> on a <c>FileStream</c> or a <c>StreamWriter</c> (a writer over a file).</summary>
     private bool IsFileStreamWriteOrFlush(IInvocationOperation invocation)
     {
-        var receiver = invocation.Instance?.Type;
-        if (receiver is null
-            || !(KnownSymbols.InheritsFrom(receiver, _symbols.FileStream) || KnownSymbols.InheritsFrom(receiver, _symbols.StreamWriter)))
+        // The name first: it rejects almost every call without walking the receiver's base types.
+        var name = invocation.TargetMethod.Name;
+        if (!(name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("Flush", System.StringComparison.Ordinal)))
         {
             return false;
         }
 
-        var name = invocation.TargetMethod.Name;
-        return name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("Flush", System.StringComparison.Ordinal);
+        var receiver = invocation.Instance?.Type;
+        return receiver is not null
+               && (KnownSymbols.InheritsFrom(receiver, _symbols.FileStream) || KnownSymbols.InheritsFrom(receiver, _symbols.StreamWriter));
     }
 
     /// <summary>

@@ -34,10 +34,14 @@ public sealed class StateResetBeforeSaveAnalyzer : SafeWritesAnalyzer
     {
         // Cheapest first: the statement's shape, then whether its body saves at all, then the type's markers.
         var reset = context.Operation;
-        saves.Remember(reset.SemanticModel);
         if (context.ContainingSymbol.ContainingType is not { } type
-            || !markers.MayBeReset(reset)
-            || !saves.BodySaves(ResetFlow.EnclosingBody(reset))
+            || !markers.MayBeReset(reset, type))
+        {
+            return;
+        }
+
+        saves.Remember(reset.SemanticModel);
+        if (!saves.BodySaves(ResetFlow.EnclosingBody(reset))
             || markers.ResetMembers(reset, type) is not { Count: > 0 } members)
         {
             return;

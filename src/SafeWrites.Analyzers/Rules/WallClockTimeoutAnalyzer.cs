@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Infrastructure;
 
 namespace SafeWrites.Analyzers;
@@ -21,19 +22,53 @@ public sealed class WallClockTimeoutAnalyzer : SafeWritesAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockAction(blockContext =>
+        // Every timeout SW2001 reports is measured from a wall-clock read in the same block, and most blocks read no
+        // clock: an operation action notes a read (the driver's own walk, no walk of ours), and only such blocks
+        // get the loop analysis at their end.
+        context.RegisterOperationBlockStartAction(blockStart =>
         {
-            foreach (var block in blockContext.OperationBlocks)
-            {
-                foreach (var timeout in WallClockTimeouts.Find(block, symbols))
+            var readsWallClock = false;
+            blockStart.RegisterOperationAction(
+                operationContext =>
                 {
-                    blockContext.ReportDiagnostic(Diagnostic.Create(
-                        Rules.WallClockTimeout,
-                        OperationHelpers.FirstLineLocation(timeout.Start.Syntax),
-                        new[] { WaitLoops.KeywordLocation(timeout.Loop) },
-                        timeout.Start.Syntax.ToString()));
+                    if (!readsWallClock && MayBeWallClockRead(operationContext.Operation) && ClockReads.IsWallClockRead(operationContext.Operation, symbols))
+                    {
+                        readsWallClock = true;
+                    }
+                },
+                OperationKind.PropertyReference,
+                OperationKind.Invocation);
+            blockStart.RegisterOperationBlockEndAction(blockEnd =>
+            {
+                if (readsWallClock)
+                {
+                    Analyze(blockEnd, symbols);
                 }
-            }
+            });
         });
     }
+
+    private static void Analyze(OperationBlockAnalysisContext blockContext, KnownSymbols symbols)
+    {
+        foreach (var block in blockContext.OperationBlocks)
+        {
+            foreach (var timeout in WallClockTimeouts.Find(block, symbols))
+            {
+                blockContext.ReportDiagnostic(Diagnostic.Create(
+                    Rules.WallClockTimeout,
+                    OperationHelpers.FirstLineLocation(timeout.Start.Syntax),
+                    new[] { WaitLoops.KeywordLocation(timeout.Loop) },
+                    timeout.Start.Syntax.ToString()));
+            }
+        }
+    }
+
+    /// <summary>A name test before the symbol-set lookups: <c>Now</c>/<c>UtcNow</c>, <c>GetUtcNow()</c>/<c>GetLocalNow()</c> (and overrides).</summary>
+    private static bool MayBeWallClockRead(IOperation operation)
+        => operation switch
+        {
+            IPropertyReferenceOperation property => property.Property.Name is "Now" or "UtcNow",
+            IInvocationOperation invocation => invocation.TargetMethod.Name is "GetUtcNow" or "GetLocalNow",
+            _ => false,
+        };
 }
