@@ -15,11 +15,14 @@ internal static class ClockReads
     private const int MaxDepth = 6;
 
     /// <summary>True when the operation reads the wall clock.</summary>
+    /// <remarks>Called for every property read and call of a body: the name test rejects almost all before the set lookups.</remarks>
     public static bool IsWallClockRead(IOperation? operation, KnownSymbols symbols)
         => operation switch
         {
-            IPropertyReferenceOperation property => symbols.WallClockNow.Contains(property.Property.OriginalDefinition),
-            IInvocationOperation invocation => KnownSymbols.ContainsOrOverrides(symbols.TimeProviderWallClock, invocation.TargetMethod),
+            IPropertyReferenceOperation property => property.Property.Name is "Now" or "UtcNow"
+                                                    && symbols.WallClockNow.Contains(property.Property.OriginalDefinition),
+            IInvocationOperation invocation => invocation.TargetMethod.Name is "GetUtcNow" or "GetLocalNow"
+                                               && KnownSymbols.ContainsOrOverrides(symbols.TimeProviderWallClock, invocation.TargetMethod),
             _ => false,
         };
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Infrastructure;
 
 namespace SafeWrites.Analyzers;
@@ -31,7 +30,7 @@ public sealed class WallClockTimeoutAnalyzer : SafeWritesAnalyzer
             blockStart.RegisterOperationAction(
                 operationContext =>
                 {
-                    if (!readsWallClock && MayBeWallClockRead(operationContext.Operation) && ClockReads.IsWallClockRead(operationContext.Operation, symbols))
+                    if (!readsWallClock && ClockReads.IsWallClockRead(operationContext.Operation, symbols))
                     {
                         readsWallClock = true;
                     }
@@ -62,13 +61,4 @@ public sealed class WallClockTimeoutAnalyzer : SafeWritesAnalyzer
             }
         }
     }
-
-    /// <summary>A name test before the symbol-set lookups: <c>Now</c>/<c>UtcNow</c>, <c>GetUtcNow()</c>/<c>GetLocalNow()</c> (and overrides).</summary>
-    private static bool MayBeWallClockRead(IOperation operation)
-        => operation switch
-        {
-            IPropertyReferenceOperation property => property.Property.Name is "Now" or "UtcNow",
-            IInvocationOperation invocation => invocation.TargetMethod.Name is "GetUtcNow" or "GetLocalNow",
-            _ => false,
-        };
 }

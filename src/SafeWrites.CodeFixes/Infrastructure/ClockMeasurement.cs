@@ -121,7 +121,7 @@ internal sealed class ClockMeasurement
     }
 
     /// <summary>The plain one-variable local declaration (<c>var x = initializer;</c>) that <paramref name="initializer"/> initializes.</summary>
-    private static bool TryGetLocalDeclaration(FixContext context, ExpressionSyntax? initializer, out LocalDeclarationStatementSyntax statement, out ILocalSymbol local)
+    public static bool TryGetLocalDeclaration(FixContext context, ExpressionSyntax? initializer, out LocalDeclarationStatementSyntax statement, out ILocalSymbol local)
     {
         statement = null!;
         local = null!;

@@ -121,9 +121,9 @@ internal static class LockLoopRewrite
     /// The loop's leading trivia with the comments of the statements removed with it, in source order: they all
     /// land above the one statement that replaces them (moving them to neighbours would edit nodes that go too).
     /// </summary>
-    private static SyntaxTriviaList LeadingTriviaKeepingComments(StatementSyntax loop, List<StatementSyntax> removed)
+    private static SyntaxTriviaList LeadingTriviaKeepingComments(StatementSyntax loop, IEnumerable<StatementSyntax> removedStatements)
     {
-        removed.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        var removed = removedStatements.OrderBy(statement => statement.SpanStart).ToList();
         var leading = loop.GetLeadingTrivia();
         for (var i = removed.Count - 1; i >= 0; i--)
         {
@@ -404,7 +404,7 @@ internal static class LockLoopRewrite
     {
         if (context.Operation(initializer) is not IInvocationOperation { TargetMethod.Name: "StartNew" } startNew
             || !SymbolEqualityComparer.Default.Equals(startNew.TargetMethod.ContainingType, context.Symbols.Stopwatch)
-            || initializer.Parent?.Parent?.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } start
+            || !ClockMeasurement.TryGetLocalDeclaration(context, initializer, out var start, out _)
             || start.Parent != loop.Parent
             || OperationHelpers.FindReferences(startNew.Root(), local) is not { Count: 1 } references
             || references[0].Parent is not IPropertyReferenceOperation { Property.Name: "Elapsed" or "ElapsedMilliseconds" } elapsed
@@ -453,12 +453,14 @@ internal static class LockLoopRewrite
             return null;
         }
 
-        var timeSpan = context.TypeName(condition.SpanStart, context.Symbols.TimeSpan, "TimeSpan", "global::System.TimeSpan");
+        string FromUnits(string factory)
+            => $"{context.TypeName(condition.SpanStart, context.Symbols.TimeSpan, "TimeSpan", "global::System.TimeSpan")}.{factory}({limit.WithoutTrivia()})";
+
         if (measured.Unparenthesized() == elapsed)
         {
             if (numericFactory is not null)
             {
-                return $"{timeSpan}.{numericFactory}({limit.WithoutTrivia()})";
+                return FromUnits(numericFactory);
             }
 
             return context.Symbols.IsType(context.SemanticModel.GetTypeInfo(limit, context.CancellationToken).Type, context.Symbols.TimeSpan)
@@ -476,7 +478,7 @@ internal static class LockLoopRewrite
                 "TotalHours" => "FromHours",
                 _ => null,
             };
-            return factory is null ? null : $"{timeSpan}.{factory}({limit.WithoutTrivia()})";
+            return factory is null ? null : FromUnits(factory);
         }
 
         return null;
