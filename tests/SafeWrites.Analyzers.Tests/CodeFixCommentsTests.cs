@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -12,7 +11,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafeWrites.Analyzers.Tests.Infrastructure;
-using SafeWrites.Analyzers.Tests.Verifiers;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -103,13 +101,7 @@ public class CodeFixCommentsTests
     private static async Task<int> ApplyEveryFixAsync(string source, CodeFixProvider[] providers, ConcurrentBag<string> failures)
     {
         using var workspace = new AdhocWorkspace();
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
-        var isProgram = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any();
-        var document = workspace.AddProject("Notes", LanguageNames.CSharp)
-            .WithMetadataReferences(TestReferences.Net80.Add(TestReferences.Newtonsoft).Add(TestReferences.SafeWritesRuntime))
-            .WithCompilationOptions(new CSharpCompilationOptions(isProgram ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable))
-            .WithParseOptions(new CSharpParseOptions(LanguageVersion.CSharp12))
-            .AddDocument("Notes.cs", source);
+        var document = FixHarness.CreateDocument(workspace, source);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var errorsBefore = Errors(compilation);
         if (errorsBefore.Count > 0)
@@ -122,30 +114,25 @@ public class CodeFixCommentsTests
         var applied = 0;
         foreach (var diagnostic in diagnostics)
         {
-            foreach (var provider in providers.Where(provider => provider.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            foreach (var (provider, action) in await FixHarness.ActionsAsync(document, diagnostic, providers))
             {
-                var actions = new List<CodeAction>();
-                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                foreach (var action in actions)
+                var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+                var fixedDocument = changed.GetDocument(document.Id)!;
+                var fixedText = (await fixedDocument.GetTextAsync()).ToString();
+                var what = $"{provider.GetType().Name} '{action.Title}' on {diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition}";
+                var lost = LostNotes(lines, fixedText, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+                if (lost.Count > 0)
                 {
-                    var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
-                    var fixedDocument = changed.GetDocument(document.Id)!;
-                    var fixedText = (await fixedDocument.GetTextAsync()).ToString();
-                    var what = $"{provider.GetType().Name} '{action.Title}' on {diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition}";
-                    var lost = LostNotes(lines, fixedText, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-                    if (lost.Count > 0)
-                    {
-                        failures.Add($"{what} lost {string.Join(", ", lost)}\n--- fixed ---\n{fixedText}");
-                    }
-
-                    var errorsAfter = Errors((await fixedDocument.Project.GetCompilationAsync())!);
-                    if (errorsAfter.Count > 0)
-                    {
-                        failures.Add($"{what} does not compile: {string.Join("; ", errorsAfter)}\n--- fixed ---\n{fixedText}");
-                    }
-
-                    applied++;
+                    failures.Add($"{what} lost {string.Join(", ", lost)}\n--- fixed ---\n{fixedText}");
                 }
+
+                var errorsAfter = Errors((await fixedDocument.Project.GetCompilationAsync())!);
+                if (errorsAfter.Count > 0)
+                {
+                    failures.Add($"{what} does not compile: {string.Join("; ", errorsAfter)}\n--- fixed ---\n{fixedText}");
+                }
+
+                applied++;
             }
         }
 
@@ -158,7 +145,8 @@ public class CodeFixCommentsTests
     /// </summary>
     private static List<string> LostNotes(string[] lines, string fixedText, int reportedLine)
     {
-        var fixedLines = fixedText.Split('\n').Select(line => line.Trim()).ToList();
+        var before = CountLines(lines);
+        var after = CountLines(fixedText.Split('\n'));
         var lost = new List<string>();
         for (var i = 0; i + 1 < lines.Length; i++)
         {
@@ -166,14 +154,27 @@ public class CodeFixCommentsTests
             var code = lines[i + 1].Trim();
 
             // Kept as it was: every copy of the line is still there ("{" and "}" move with their blocks).
-            var kept = code.Length > 1 && fixedLines.Count(line => line == code) == lines.Count(line => line.Trim() == code);
-            if (NoteLine.IsMatch(lines[i]) && (i + 1 == reportedLine || kept) && !fixedLines.Contains(note))
+            var kept = code.Length > 1 && after.TryGetValue(code, out var copies) && copies == before[code];
+            if (NoteLine.IsMatch(lines[i]) && (i + 1 == reportedLine || kept) && !after.ContainsKey(note))
             {
                 lost.Add(note);
             }
         }
 
         return lost;
+    }
+
+    /// <summary>How often each line (trimmed) occurs.</summary>
+    private static Dictionary<string, int> CountLines(IEnumerable<string> lines)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var line in lines)
+        {
+            var trimmed = line.Trim();
+            counts[trimmed] = counts.TryGetValue(trimmed, out var count) ? count + 1 : 1;
+        }
+
+        return counts;
     }
 
     private static List<string> Errors(Compilation compilation)

@@ -8,12 +8,9 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SafeWrites.Analyzers.Tests.Infrastructure;
-using SafeWrites.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace SafeWrites.Analyzers.Tests;
@@ -84,11 +81,7 @@ public class SW2001SW2002CodeFixRobustnessTests
     private static async Task<int> FixEverythingAsync(string source)
     {
         using var workspace = new AdhocWorkspace();
-        var document = workspace.AddProject("Robustness", LanguageNames.CSharp)
-            .WithMetadataReferences(TestReferences.Net80.Add(TestReferences.SafeWritesRuntime))
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
-            .WithParseOptions(new CSharpParseOptions(LanguageVersion.CSharp12))
-            .AddDocument("Cut.cs", source);
+        var document = FixHarness.CreateDocument(workspace, source);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new WallClockTimeoutAnalyzer(), new HandRolledLockFileAnalyzer());
         var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -96,15 +89,10 @@ public class SW2001SW2002CodeFixRobustnessTests
         var computed = 0;
         foreach (var diagnostic in diagnostics)
         {
-            foreach (var provider in providers.Where(provider => provider.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            foreach (var (_, action) in await FixHarness.ActionsAsync(document, diagnostic, providers))
             {
-                var actions = new List<CodeAction>();
-                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                foreach (var action in actions)
-                {
-                    await action.GetOperationsAsync(CancellationToken.None);
-                    computed++;
-                }
+                await action.GetOperationsAsync(CancellationToken.None);
+                computed++;
             }
         }
 

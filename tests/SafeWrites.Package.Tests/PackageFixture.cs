@@ -211,7 +211,11 @@ public sealed class PackageFixture : IDisposable
     {
         try
         {
-            if (System.Environment.GetEnvironmentVariable("SAFEWRITES_KEEP_PACKAGE_TEST") is null) Directory.Delete(Work, recursive: true);
+            // SAFEWRITES_KEEP_PACKAGE_TEST=1 keeps the packed feed and the built consumers to look at after a failure.
+            if (System.Environment.GetEnvironmentVariable("SAFEWRITES_KEEP_PACKAGE_TEST") is null)
+            {
+                Directory.Delete(Work, recursive: true);
+            }
         }
         catch (IOException)
         {
