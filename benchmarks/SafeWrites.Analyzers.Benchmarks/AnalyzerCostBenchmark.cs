@@ -8,6 +8,7 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafeWrites.Analyzers.Writes;
 
 namespace SafeWrites.Analyzers.Benchmarks;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafeWrites.Analyzers.Writes;
 using Xunit;
 using Xunit.Abstractions;
 

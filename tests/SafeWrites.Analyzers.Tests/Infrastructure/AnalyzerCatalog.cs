@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SafeWrites.Analyzers.Core;
 
 namespace SafeWrites.Analyzers.Tests.Infrastructure;
 
@@ -24,7 +25,7 @@ internal static class AnalyzerCatalog
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
 
-    public static ImmutableArray<Type> CodeFixTypes { get; } = typeof(CodeFixes.FileOverwrittenInPlaceCodeFixProvider).Assembly.GetTypes()
+    public static ImmutableArray<Type> CodeFixTypes { get; } = typeof(CodeFixes.Writes.FileOverwrittenInPlaceCodeFixProvider).Assembly.GetTypes()
         .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type))
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .ToImmutableArray();

@@ -1,0 +1,88 @@
+using Microsoft.CodeAnalysis;
+using SafeWrites.Analyzers.Waits;
+
+namespace SafeWrites.Analyzers.Core;
+
+/// <summary>
+/// The descriptor table: every <see cref="DiagnosticDescriptor"/> of the package is built here by
+/// <see cref="Create"/>, so ids, categories and help links stay consistent. To add a rule: add its id to
+/// <see cref="RuleIdentifiers"/>, a field here, a line in AnalyzerReleases.Unshipped.md and a page
+/// docs/rules/SWnnnn.md (tests check the last two for every descriptor).
+/// </summary>
+internal static class Rules
+{
+    public const string HelpLinkBase = "https://github.com/safewrites/safewrites/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor FileOverwrittenInPlace = Create(
+        RuleIdentifiers.FileOverwrittenInPlace,
+        title: "File is overwritten in place",
+        messageFormat: "'{0}' overwrites the file in place; a crash, a full disk or a second writer leaves it truncated or mixed: write it atomically",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A whole-file write straight to its destination first truncates the file and then writes the new content. " +
+                     "Readers, crashes and concurrent writers in between see an empty, partial or interleaved file. " +
+                     "Write to a temporary file beside the destination and rename it over the destination (AtomicFile does this).");
+
+    public static readonly DiagnosticDescriptor JsonSerializedInPlace = Create(
+        RuleIdentifiers.JsonSerializedInPlace,
+        title: "JSON is serialized straight into the destination file",
+        messageFormat: "'{0}' serializes JSON straight into the destination file; a failure mid-way leaves invalid JSON: write it atomically",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Serializing JSON into a file opened in place truncates the file before the serializer runs. " +
+                     "An exception in the serializer, a crash or a second writer leaves a truncated or mixed document that no longer parses. " +
+                     "Use AtomicFile.WriteJson, which serializes into a temporary file and renames it over the destination.");
+
+    // Clocks and waits (SW2001, SW2002)
+    public static readonly DiagnosticDescriptor WallClockTimeout = Create(
+        RuleIdentifiers.WallClockTimeout,
+        title: "Wall-clock time used for a timeout",
+        messageFormat: "'{0}' measures a timeout on the wall clock; when the clock jumps (NTP, daylight saving, manual change) the wait ends early or never: use a monotonic clock (Stopwatch)",
+        RuleCategories.Concurrency,
+        DiagnosticSeverity.Warning,
+        description: "A waiting or retrying loop decides when to give up by comparing DateTime.Now/UtcNow, DateTimeOffset.Now/UtcNow or TimeProvider.GetUtcNow() " +
+                     "with a start time or a deadline. The wall clock is adjusted while the program runs, so the timeout fires early or never. " +
+                     "Measure elapsed time with Stopwatch (or TimeProvider.GetTimestamp/GetElapsedTime).");
+
+    public static readonly DiagnosticDescriptor HandRolledLockFile = Create(
+        RuleIdentifiers.HandRolledLockFile,
+        title: "Hand-rolled lock file",
+        messageFormat: "This loop takes a lock by opening '{0}' exclusively and retrying on IOException; the lock goes stale when its holder dies: use FileLock",
+        RuleCategories.Concurrency,
+        DiagnosticSeverity.Warning,
+        description: "A loop that opens a lock file with FileMode.CreateNew or FileShare.None, catches IOException and sleeps before the next try " +
+                     "builds a lock that the operating system does not release when the holder crashes, that busy-polls, and that usually times out on the wall clock. " +
+                     "SafeWrites.FileLock takes an OS lock on the file that is released when its process dies.");
+
+    // Saves (SW3001)
+    public static readonly DiagnosticDescriptor StateResetBeforeSave = Create(
+        RuleIdentifiers.StateResetBeforeSave,
+        title: "State is reset before the save succeeds",
+        messageFormat: "'{0}' is reset before the save succeeds; if the save fails, the pending changes are marked saved and lost: reset it after the save",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A pending-changes marker (a dirty flag, a modification counter, a queue of unsaved items) is cleared before, or regardless of, the save that persists those changes. " +
+                     "When the save throws, the marker already says \"saved\": nothing retries, and the changes are silently lost on the next restart. " +
+                     "Reset the marker only after the save has succeeded.");
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    /// <summary>The one factory every descriptor goes through.</summary>
+    private static DiagnosticDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        string category,
+        DiagnosticSeverity defaultSeverity,
+        string description,
+        bool isEnabledByDefault = true)
+        => new(
+            id,
+            title,
+            messageFormat,
+            category,
+            defaultSeverity,
+            isEnabledByDefault,
+            description,
+            HelpLink(id));
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SafeWrites.Analyzers.Core;
+
+namespace SafeWrites.Analyzers.Waits;
+
+/// <summary>What the clock and lock rules (SW2001, SW2002) learn from one code block.</summary>
+internal sealed class BodyWaits
+{
+    /// <summary>Loops that give up on a wall-clock comparison (SW2001).</summary>
+    public List<WallClockTimeout> Timeouts { get; } = new();
+
+    /// <summary>Hand-rolled lock-file loops (SW2002).</summary>
+    public List<LockFileLoop> LockLoops { get; } = new();
+}
+
+/// <summary>
+/// The clock and lock family's one pass per code block. Both rules need a loop that waits, so a block is bound only
+/// when it names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Wait…</c> …) or a method of the compilation
+/// whose body names one (a <c>Backoff()</c> helper).
+/// </summary>
+internal sealed class WaitPass : BodyPass<BodyWaits>
+{
+    private static readonly HashSet<string> ClockNames = new() { "Now", "UtcNow", "GetUtcNow", "GetLocalNow" };
+
+    private static readonly HashSet<string> WaitNames = new() { "Sleep", "Delay", "SpinWait", "SpinUntil", "SpinOnce", "TryEnter", "Yield" };
+
+    private readonly Lazy<HashSet<string>> _waitingMethods;
+
+    private WaitPass(KnownSymbols symbols)
+        : base(symbols)
+        => _waitingMethods = new Lazy<HashSet<string>>(() => WaitingMethodNames(symbols.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static WaitPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WaitPass(s));
+
+    protected override bool IsTrigger(string identifier)
+        => ClockNames.Contains(identifier) || IsWaitName(identifier) || _waitingMethods.Value.Contains(identifier);
+
+    protected override BodyWaits? Analyze(IOperation block, CancellationToken cancellationToken)
+    {
+        BodyWaits? facts = null;
+        if (ReadsWallClock(block))
+        {
+            foreach (var timeout in WallClockTimeouts.Find(block, Symbols))
+            {
+                (facts ??= new BodyWaits()).Timeouts.Add(timeout);
+            }
+        }
+
+        if (Symbols.HasLockFileApis)
+        {
+            foreach (var operation in block.Descendants())
+            {
+                if (LockFileLoops.TryAnalyze(operation, Symbols, out var lockLoop))
+                {
+                    (facts ??= new BodyWaits()).LockLoops.Add(lockLoop);
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    private bool ReadsWallClock(IOperation block)
+    {
+        if (!Symbols.HasClocks)
+        {
+            return false;
+        }
+
+        foreach (var operation in block.Descendants())
+        {
+            if (ClockReads.IsWallClockRead(operation, Symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWaitName(string name)
+        => WaitNames.Contains(name) || (name.StartsWith("Wait", StringComparison.Ordinal) && (name.Length == 4 || char.IsUpper(name[4])));
+
+    /// <summary>Names of the compilation's methods whose bodies name a wait: a loop calling one waits too (syntax only, no binding).</summary>
+    private static HashSet<string> WaitingMethodNames(Compilation compilation)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+            {
+                if (node is MethodDeclarationSyntax { Identifier.ValueText: var name } method
+                    && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body
+                    && NamesWait(body))
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static bool NamesWait(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && IsWaitName(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,293 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SafeWrites.Analyzers.Core;
+
+namespace SafeWrites.Analyzers.Writes;
+
+/// <summary>How a file API call treats the existing content of the file it targets.</summary>
+internal enum FileWriteMode
+{
+    /// <summary>Not a write (read-only open, unknown mode).</summary>
+    None,
+
+    /// <summary>Replaces the content: <c>File.WriteAllText</c>, <c>File.Create</c>, <c>FileMode.Create/Truncate</c>, <c>new StreamWriter(path)</c>.</summary>
+    Overwrite,
+
+    /// <summary>Opens existing content for writing without truncating (<c>FileMode.Open/OpenOrCreate</c> with write access): an overwrite once written.</summary>
+    OverwriteIfWritten,
+
+    /// <summary>Adds to the end (<c>File.AppendAll…</c>, <c>FileMode.Append</c>, <c>new StreamWriter(path, true)</c>).</summary>
+    Append,
+
+    /// <summary>Exclusive create of a new file (<c>FileMode.CreateNew</c>).</summary>
+    CreateNew,
+}
+
+/// <summary>What shape of API the write is.</summary>
+internal enum FileWriteShape
+{
+    /// <summary>One call writes the whole content (<c>File.WriteAllText</c>, <c>File.AppendAllText</c> …).</summary>
+    WholeContent,
+
+    /// <summary>The call opens a stream or writer that content is written through (<c>File.Create</c>, <c>new FileStream</c> …).</summary>
+    Opener,
+}
+
+/// <summary>A call that writes a file, as classified by <see cref="FileWrites.TryClassify"/>.</summary>
+internal readonly struct FileWrite
+{
+    public FileWrite(IOperation operation, FileWriteShape shape, FileWriteMode mode, IOperation? path, IOperation? content)
+    {
+        Operation = operation;
+        Shape = shape;
+        Mode = mode;
+        Path = path;
+        Content = content;
+    }
+
+    /// <summary>The invocation or object creation.</summary>
+    public IOperation Operation { get; }
+
+    public FileWriteShape Shape { get; }
+
+    public FileWriteMode Mode { get; }
+
+    /// <summary>The path argument, or the <c>FileInfo</c> instance for <c>FileInfo</c> methods.</summary>
+    public IOperation? Path { get; }
+
+    /// <summary>The content argument of a <see cref="FileWriteShape.WholeContent"/> write.</summary>
+    public IOperation? Content { get; }
+
+    public IMethodSymbol? Method => Operation switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IObjectCreationOperation creation => creation.Constructor,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// "Is this a file write?" for every System.IO API that writes a file, with its mode. SW1001/SW1002 use it to
+/// find in-place overwrites; later rules (SW3001's "what is a save") reuse it as is.
+/// </summary>
+internal static class FileWrites
+{
+    // FileMode / FileAccess values (stable, documented enum values).
+    private const long ModeCreateNew = 1, ModeCreate = 2, ModeOpen = 3, ModeOpenOrCreate = 4, ModeTruncate = 5, ModeAppend = 6;
+    private const long AccessWrite = 2;
+
+    /// <summary>True when the operation writes (or opens for writing) a file, whatever its mode.</summary>
+    public static bool IsFileWrite(IOperation operation, KnownSymbols symbols)
+        => TryClassify(operation, symbols, out var write) && write.Mode != FileWriteMode.None;
+
+    /// <summary>Classifies an invocation or object creation that writes a file; false for anything else.</summary>
+    public static bool TryClassify(IOperation operation, KnownSymbols symbols, out FileWrite write)
+    {
+        write = default;
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                return TryClassifyInvocation(invocation, symbols, out write);
+            case IObjectCreationOperation creation:
+                return TryClassifyCreation(creation, symbols, out write);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryClassifyInvocation(IInvocationOperation invocation, KnownSymbols symbols, out FileWrite write)
+    {
+        write = default;
+        var method = invocation.TargetMethod;
+
+        // Hot path (every call of every analyzed body): every API below is a member of File or FileInfo, so one
+        // type comparison rejects almost all calls before the overload-set lookups.
+        if (method?.ContainingType is not { } containingType
+            || !(symbols.IsType(containingType, symbols.File) || symbols.IsType(containingType, symbols.FileInfo)))
+        {
+            return false;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileWholeWrites, method))
+        {
+            write = new FileWrite(invocation, FileWriteShape.WholeContent, FileWriteMode.Overwrite, invocation.ArgumentValue(0), invocation.ArgumentValue(1));
+            return true;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileAppends, method))
+        {
+            var shape = method.Name == "AppendText" ? FileWriteShape.Opener : FileWriteShape.WholeContent;
+            write = new FileWrite(invocation, shape, FileWriteMode.Append, invocation.ArgumentValue(0), invocation.ArgumentValue(1));
+            return true;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileCreates, method))
+        {
+            write = new FileWrite(invocation, FileWriteShape.Opener, FileWriteMode.Overwrite, invocation.ArgumentValue(0), null);
+            return true;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileOpens, method))
+        {
+            write = new FileWrite(invocation, FileWriteShape.Opener, ModeOfOpen(invocation.Arguments, symbols), invocation.ArgumentValue(0), null);
+            return true;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileInfoCreates, method))
+        {
+            write = new FileWrite(invocation, FileWriteShape.Opener, FileWriteMode.Overwrite, invocation.Instance, null);
+            return true;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileInfoOpens, method))
+        {
+            write = new FileWrite(invocation, FileWriteShape.Opener, ModeOfOpen(invocation.Arguments, symbols), invocation.Instance, null);
+            return true;
+        }
+
+        if (KnownSymbols.Contains(symbols.FileInfoAppends, method))
+        {
+            write = new FileWrite(invocation, FileWriteShape.Opener, FileWriteMode.Append, invocation.Instance, null);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryClassifyCreation(IObjectCreationOperation creation, KnownSymbols symbols, out FileWrite write)
+    {
+        write = default;
+        var constructor = creation.Constructor;
+        if (constructor is null || constructor.Parameters.Length == 0 || constructor.Parameters[0].Type.SpecialType != SpecialType.System_String)
+        {
+            // Only the path-taking constructors open a file; (Stream …) ones wrap a stream.
+            return false;
+        }
+
+        var type = constructor.ContainingType;
+        if (symbols.IsType(type, symbols.FileStream))
+        {
+            write = new FileWrite(creation, FileWriteShape.Opener, ModeOfOpen(creation.Arguments, symbols), creation.ArgumentValue(0), null);
+            return true;
+        }
+
+        if (symbols.IsType(type, symbols.StreamWriter))
+        {
+            write = new FileWrite(creation, FileWriteShape.Opener, ModeOfStreamWriter(creation, symbols), creation.ArgumentValue(0), null);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The mode of <c>File.Open</c> / <c>FileInfo.Open</c> / <c>new FileStream</c>: (path,] mode[, access …] or (path,] FileStreamOptions.</summary>
+    private static FileWriteMode ModeOfOpen(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, KnownSymbols symbols)
+    {
+        var modeArgument = OperationHelpers.ArgumentOfType(arguments, symbols.FileMode);
+        if (modeArgument is not null)
+        {
+            var accessArgument = OperationHelpers.ArgumentOfType(arguments, symbols.FileAccess);
+            return ModeOf(modeArgument, accessArgument, defaultAccessIsReadOnly: false);
+        }
+
+        var options = OperationHelpers.ArgumentOfType(arguments, symbols.FileStreamOptions);
+        return options is null ? FileWriteMode.None : ModeOfOptions(options);
+    }
+
+    private static FileWriteMode ModeOfStreamWriter(IObjectCreationOperation creation, KnownSymbols symbols)
+    {
+        var options = OperationHelpers.ArgumentOfType(creation.Arguments, symbols.FileStreamOptions);
+        if (options is not null)
+        {
+            return ModeOfOptions(options);
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                // (path, bool append, …): only a constant false is an overwrite; a computed flag may append.
+                if (argument.Value.ConstantValue is { HasValue: true, Value: bool append })
+                {
+                    return append ? FileWriteMode.Append : FileWriteMode.Overwrite;
+                }
+
+                return FileWriteMode.None;
+            }
+        }
+
+        return FileWriteMode.Overwrite;
+    }
+
+    /// <summary><c>new FileStreamOptions { Mode = …, Access = … }</c>, inline or through a local initialized so.</summary>
+    private static FileWriteMode ModeOfOptions(IOperation options)
+    {
+        var value = options.WalkDownConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var assigned = OperationHelpers.AssignedValues(value.Root(), local.Local);
+            value = assigned.Count == 1 ? assigned[0].WalkDownConversions() : null;
+        }
+
+        if (value is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            return FileWriteMode.None;
+        }
+
+        IOperation? mode = null, access = null;
+        foreach (var initializerMember in initializer.Initializers)
+        {
+            if (initializerMember is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
+            {
+                if (property.Property.Name == "Mode")
+                {
+                    mode = assignment.Value;
+                }
+                else if (property.Property.Name == "Access")
+                {
+                    access = assignment.Value;
+                }
+            }
+        }
+
+        // FileStreamOptions defaults: Mode = Open, Access = Read.
+        return mode is null ? FileWriteMode.None : ModeOf(mode, access, defaultAccessIsReadOnly: true);
+    }
+
+    private static FileWriteMode ModeOf(IOperation mode, IOperation? access, bool defaultAccessIsReadOnly)
+    {
+        if (!mode.TryGetConstant(out var modeValue))
+        {
+            return FileWriteMode.None;
+        }
+
+        bool writes;
+        if (access is null)
+        {
+            // File.Open(path, mode) and new FileStream(path, mode) default to read-write (write for Append).
+            writes = !defaultAccessIsReadOnly || modeValue != ModeOpen;
+        }
+        else if (access.TryGetConstant(out var accessValue))
+        {
+            writes = (accessValue & AccessWrite) != 0;
+        }
+        else
+        {
+            return FileWriteMode.None;
+        }
+
+        if (!writes)
+        {
+            return FileWriteMode.None;
+        }
+
+        return modeValue switch
+        {
+            ModeCreate or ModeTruncate => FileWriteMode.Overwrite,
+            ModeOpen or ModeOpenOrCreate => FileWriteMode.OverwriteIfWritten,
+            ModeAppend => FileWriteMode.Append,
+            ModeCreateNew => FileWriteMode.CreateNew,
+            _ => FileWriteMode.None,
+        };
+    }
+}

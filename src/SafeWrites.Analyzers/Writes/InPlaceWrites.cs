@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+using SafeWrites.Analyzers.Core;
+
+namespace SafeWrites.Analyzers.Writes;
+
+/// <summary>Which rule owns an in-place write (one bug, one squiggle: SW1002 wins over SW1001).</summary>
+internal enum InPlaceWriteKind
+{
+    None,
+
+    /// <summary>SW1001: any content overwritten in place.</summary>
+    Content,
+
+    /// <summary>SW1002: JSON overwritten in place.</summary>
+    Json,
+}
+
+/// <summary>An in-place overwrite of a destination file, found by <see cref="InPlaceWrites.TryAnalyze"/>.</summary>
+internal readonly struct InPlaceWrite
+{
+    public InPlaceWrite(InPlaceWriteKind kind, FileWrite write, IOperation reportAt, StreamUse? streamUse)
+    {
+        Kind = kind;
+        Write = write;
+        ReportAt = reportAt;
+        StreamUse = streamUse;
+    }
+
+    public InPlaceWriteKind Kind { get; }
+
+    /// <summary>The opener or whole-content write.</summary>
+    public FileWrite Write { get; }
+
+    /// <summary>Where the rule reports: the opener / call for SW1001, the first JSON-writing construct for SW1002.</summary>
+    public IOperation ReportAt { get; }
+
+    /// <summary>For openers: how the stream is used.</summary>
+    public StreamUse? StreamUse { get; }
+}
+
+/// <summary>The shared analysis behind SW1001 and SW1002: is this call an unsafe in-place overwrite, and whose is it?</summary>
+internal static class InPlaceWrites
+{
+    public static bool TryAnalyze(IOperation operation, KnownSymbols symbols, out InPlaceWrite result)
+    {
+        result = default;
+        if (!FileWrites.TryClassify(operation, symbols, out var write)
+            || write.Mode is not (FileWriteMode.Overwrite or FileWriteMode.OverwriteIfWritten)
+            || write.Path is null)
+        {
+            return false;
+        }
+
+        if (write.Shape == FileWriteShape.WholeContent)
+        {
+            if (IsExempt(write, symbols))
+            {
+                return false;
+            }
+
+            var isJson = KnownSymbols.Contains(symbols.FileWholeTextOrBytesWrites, write.Method) && JsonText.IsJson(write.Content, symbols);
+            result = new InPlaceWrite(isJson ? InPlaceWriteKind.Json : InPlaceWriteKind.Content, write, operation, null);
+            return true;
+        }
+
+        var use = StreamFlow.Analyze(operation, symbols);
+        if (use.FirstJsonWrite is { } jsonWrite)
+        {
+            if (IsExempt(write, symbols))
+            {
+                return false;
+            }
+
+            result = new InPlaceWrite(InPlaceWriteKind.Json, write, jsonWrite, use);
+            return true;
+        }
+
+        // A stream nobody writes (a lock file, a marker) has no content to tear. One that escapes from a
+        // truncating opener is assumed to be written by whoever receives it.
+        var written = use.IsWritten || (use.Escapes && write.Mode == FileWriteMode.Overwrite);
+        if (!written || IsExempt(write, symbols))
+        {
+            return false;
+        }
+
+        result = new InPlaceWrite(InPlaceWriteKind.Content, write, operation, use);
+        return true;
+    }
+
+    /// <summary>Temp files, and temp-then-rename writes (SW1005/SW1006 look after those).</summary>
+    private static bool IsExempt(FileWrite write, KnownSymbols symbols)
+        => write.Path is { } path && (TempPaths.IsTempPath(path, symbols) || TempPaths.IsMovedLater(path, symbols));
+}

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SafeWrites.Analyzers.Core;
+
+namespace SafeWrites.Analyzers.Writes;
+
+/// <summary>What the write rules (SW1001–SW1006) learn from one code block.</summary>
+internal sealed class BodyWrites
+{
+    /// <summary>In-place overwrites of a destination (SW1001, SW1002), in source order.</summary>
+    public List<InPlaceWrite> InPlace { get; } = new();
+}
+
+/// <summary>
+/// The write family's one pass per code block: finds every file write of the block once, for all write rules. A
+/// block is bound only when its syntax names a file API (<see cref="IsTrigger"/>).
+/// </summary>
+internal sealed class WritePass : BodyPass<BodyWrites>
+{
+    // Simple names through which a body can write a file: the File/FileInfo methods, the stream and writer types,
+    // and FileMode for target-typed `new(path, FileMode.Create)`.
+    private static readonly HashSet<string> FileApiNames = new()
+    {
+        "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
+        "Create", "CreateText", "OpenWrite", "Open", "FileStream", "StreamWriter", "FileMode", "FileInfo",
+    };
+
+    private WritePass(KnownSymbols symbols)
+        : base(symbols)
+    {
+    }
+
+    protected override bool IsTrigger(string identifier) => FileApiNames.Contains(identifier);
+
+    public static WritePass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WritePass(s));
+
+    protected override BodyWrites? Analyze(IOperation block, CancellationToken cancellationToken)
+    {
+        BodyWrites? facts = null;
+        foreach (var operation in block.Descendants())
+        {
+            if (operation is IInvocationOperation or IObjectCreationOperation
+                && InPlaceWrites.TryAnalyze(operation, Symbols, out var write))
+            {
+                (facts ??= new BodyWrites()).InPlace.Add(write);
+            }
+        }
+
+        return facts;
+    }
+}

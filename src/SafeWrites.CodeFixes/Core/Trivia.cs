@@ -1,0 +1,73 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SafeWrites.CodeFixes.Core;
+
+/// <summary>Trivia helpers so that inserted code keeps the file's line endings and indentation.</summary>
+internal static class Trivia
+{
+    public static SyntaxTrivia EndOfLine(SyntaxNode node)
+    {
+        foreach (var trivia in node.SyntaxTree.GetRoot().DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trivia;
+            }
+        }
+
+        return SyntaxFactory.LineFeed;
+    }
+
+    /// <summary>The indentation of the line <paramref name="node"/> starts on (the whitespace before its first token).</summary>
+    public static SyntaxTriviaList Indentation(SyntaxNode node)
+    {
+        var leading = node.GetLeadingTrivia();
+        if (leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            return SyntaxFactory.TriviaList(leading[leading.Count - 1]);
+        }
+
+        return SyntaxTriviaList.Empty;
+    }
+
+    /// <summary>True when the trivia holds a comment or a directive worth keeping when its node is removed.</summary>
+    public static bool HasComments(SyntaxTriviaList trivia)
+    {
+        foreach (var item in trivia)
+        {
+            if (!item.IsKind(SyntaxKind.WhitespaceTrivia) && !item.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Leading trivia for a statement that takes the place of a removed one: the removed statement's trivia
+    /// (comments, then indentation) followed by the kept one's comments (its own indentation dropped).
+    /// </summary>
+    public static SyntaxTriviaList Merge(SyntaxTriviaList removed, SyntaxTriviaList kept)
+    {
+        var start = 0;
+        while (start < kept.Count && kept[start].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            start++;
+        }
+
+        var result = removed;
+        if (start == kept.Count)
+        {
+            return result;
+        }
+
+        for (var i = start; i < kept.Count; i++)
+        {
+            result = result.Add(kept[i]);
+        }
+
+        return result;
+    }
+}
