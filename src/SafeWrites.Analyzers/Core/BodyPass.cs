@@ -36,6 +36,9 @@ internal abstract class BodyPass<TFacts>
     /// <summary>True for an identifier (a simple name: <c>WriteAllText</c>, <c>FileStream</c>, <c>UtcNow</c>) that makes a body worth binding.</summary>
     protected abstract bool IsTrigger(string identifier);
 
+    /// <summary>True for a keyword that makes a body worth binding (<c>lock</c>); none by default.</summary>
+    protected virtual bool IsTriggerKeyword(SyntaxKind kind) => false;
+
     /// <summary>The family's facts for one bound code block; null when there are none.</summary>
     protected abstract TFacts? Analyze(IOperation block, CancellationToken cancellationToken);
 
@@ -58,7 +61,7 @@ internal abstract class BodyPass<TFacts>
     {
         foreach (var token in node.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && IsTrigger(token.ValueText))
+            if (token.IsKind(SyntaxKind.IdentifierToken) ? IsTrigger(token.ValueText) : IsTriggerKeyword(token.Kind()))
             {
                 return true;
             }

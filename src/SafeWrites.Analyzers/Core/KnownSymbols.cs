@@ -138,7 +138,34 @@ internal sealed class KnownSymbols
         ArrayEmpty = Members(compilation.GetTypeByMetadataName("System.Array"), "Empty");
         StringEmpty = Members(compilation.GetSpecialType(SpecialType.System_String), "Empty");
         InterlockedExchange = Members(compilation.GetTypeByMetadataName("System.Threading.Interlocked"), "Exchange");
+
+        // In-process locks (SW2003): what enters one, and what makes a path unique to this process.
+        Mutex = compilation.GetTypeByMetadataName("System.Threading.Mutex");
+        InProcessLockEnters = Members(Monitor, "Enter");
+        InProcessLockEnters.UnionWith(Members(SemaphoreSlim, "Wait", "WaitAsync"));
+        InProcessLockEnters.UnionWith(Members(ReaderWriterLockSlim, "EnterWriteLock", "EnterUpgradeableReadLock", "EnterReadLock"));
+        MutexWaitOne = Members(WaitHandle, "WaitOne");
+        ProcessUniqueSources = Members(compilation.GetTypeByMetadataName("System.Guid"), "NewGuid");
+        ProcessUniqueSources.UnionWith(Members(Path, "GetTempFileName", "GetRandomFileName"));
+        ProcessUniqueSources.UnionWith(Members(compilation.GetTypeByMetadataName("System.Environment"), "ProcessId"));
+        ProcessUniqueSources.UnionWith(Members(compilation.GetTypeByMetadataName("System.Diagnostics.Process"), "Id"));
+        JsonFileStore = compilation.GetTypeByMetadataName("SafeWrites.JsonFileStore`1");
     }
+
+    /// <summary><c>System.Threading.Mutex</c>: unnamed, an in-process lock; named, a cross-process one.</summary>
+    public INamedTypeSymbol? Mutex { get; }
+
+    /// <summary>Calls that enter an in-process lock region: <c>Monitor.Enter</c>, <c>SemaphoreSlim.Wait/WaitAsync</c>, <c>ReaderWriterLockSlim.Enter…Lock</c>.</summary>
+    public HashSet<ISymbol> InProcessLockEnters { get; }
+
+    /// <summary><c>WaitHandle.WaitOne</c> (an unnamed <see cref="Mutex"/> enters its region with it).</summary>
+    public HashSet<ISymbol> MutexWaitOne { get; }
+
+    /// <summary>Values that make a path unique to this process: <c>Guid.NewGuid</c>, <c>GetTempFileName</c>, <c>GetRandomFileName</c>, the process id.</summary>
+    public HashSet<ISymbol> ProcessUniqueSources { get; }
+
+    /// <summary><c>SafeWrites.JsonFileStore&lt;T&gt;</c>: locks across processes itself.</summary>
+    public INamedTypeSymbol? JsonFileStore { get; }
 
     public Compilation Compilation { get; }
 

@@ -12,6 +12,7 @@ internal static class RuleIdentifiers
     // Clocks and waits (SW2001, SW2002)
     public const string WallClockTimeout = "SW2001";
     public const string HandRolledLockFile = "SW2002";
+    public const string InProcessLockGuardsSharedFile = "SW2003";
     // Saves (SW3001)
     public const string StateResetBeforeSave = "SW3001";
 }

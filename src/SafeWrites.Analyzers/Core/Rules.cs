@@ -54,6 +54,16 @@ internal static class Rules
                      "builds a lock that the operating system does not release when the holder crashes, that busy-polls, and that usually times out on the wall clock. " +
                      "SafeWrites.FileLock takes an OS lock on the file that is released when its process dies.");
 
+    public static readonly DiagnosticDescriptor InProcessLockGuardsSharedFile = Create(
+        RuleIdentifiers.InProcessLockGuardsSharedFile,
+        title: "In-process lock guards a shared file",
+        messageFormat: "'{0}' keeps out this process's threads only, but the file '{1}' written under it is shared: another process (a second instance, a CLI run) still races; take a FileLock around the write",
+        RuleCategories.Concurrency,
+        DiagnosticSeverity.Info,
+        description: "A lock statement, Monitor, SemaphoreSlim, ReaderWriterLockSlim or an unnamed Mutex serialises the threads of one process. " +
+                     "A file written under it is still written concurrently by other processes: a second instance of the program, a command-line tool, a worker. " +
+                     "Their read-modify-write cycles interleave and updates are lost. Take a cross-process lock (SafeWrites.FileLock, or JsonFileStore for one JSON document) around the write.");
+
     // Saves (SW3001)
     public static readonly DiagnosticDescriptor StateResetBeforeSave = Create(
         RuleIdentifiers.StateResetBeforeSave,

@@ -17,18 +17,25 @@ internal sealed class BodyWaits
 
     /// <summary>Hand-rolled lock-file loops (SW2002).</summary>
     public List<LockFileLoop> LockLoops { get; } = new();
+
+    /// <summary>In-process lock regions that write a shared file (SW2003).</summary>
+    public List<SharedFileLock> SharedFileLocks { get; } = new();
+
+    public bool IsEmpty => Timeouts.Count == 0 && LockLoops.Count == 0 && SharedFileLocks.Count == 0;
 }
 
 /// <summary>
-/// The clock and lock family's one pass per code block. Both rules need a loop that waits, so a block is bound only
-/// when it names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Wait…</c> …) or a method of the compilation
-/// whose body names one (a <c>Backoff()</c> helper).
+/// The clock and lock family's one pass per code block. SW2001 and SW2002 need a loop that waits, SW2003 a lock, so a
+/// block is bound only when it names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Wait…</c> …), a method of
+/// the compilation whose body names one (a <c>Backoff()</c> helper), or enters a lock (<c>lock</c>, <c>Enter…</c>).
 /// </summary>
 internal sealed class WaitPass : BodyPass<BodyWaits>
 {
     private static readonly HashSet<string> ClockNames = new() { "Now", "UtcNow", "GetUtcNow", "GetLocalNow" };
 
     private static readonly HashSet<string> WaitNames = new() { "Sleep", "Delay", "SpinWait", "SpinUntil", "SpinOnce", "TryEnter", "Yield" };
+
+    private static readonly HashSet<string> LockEnterNames = new() { "Enter", "EnterWriteLock", "EnterReadLock", "EnterUpgradeableReadLock" };
 
     private readonly Lazy<HashSet<string>> _waitingMethods;
 
@@ -39,17 +46,16 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
     public static WaitPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WaitPass(s));
 
     protected override bool IsTrigger(string identifier)
-        => ClockNames.Contains(identifier) || IsWaitName(identifier) || _waitingMethods.Value.Contains(identifier);
+        => ClockNames.Contains(identifier) || IsWaitName(identifier) || LockEnterNames.Contains(identifier) || _waitingMethods.Value.Contains(identifier);
+
+    protected override bool IsTriggerKeyword(SyntaxKind kind) => kind == SyntaxKind.LockKeyword;
 
     protected override BodyWaits? Analyze(IOperation block, CancellationToken cancellationToken)
     {
-        BodyWaits? facts = null;
+        var facts = new BodyWaits();
         if (ReadsWallClock(block))
         {
-            foreach (var timeout in WallClockTimeouts.Find(block, Symbols))
-            {
-                (facts ??= new BodyWaits()).Timeouts.Add(timeout);
-            }
+            facts.Timeouts.AddRange(WallClockTimeouts.Find(block, Symbols));
         }
 
         if (Symbols.HasLockFileApis)
@@ -58,12 +64,17 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
             {
                 if (LockFileLoops.TryAnalyze(operation, Symbols, out var lockLoop))
                 {
-                    (facts ??= new BodyWaits()).LockLoops.Add(lockLoop);
+                    facts.LockLoops.Add(lockLoop);
                 }
             }
         }
 
-        return facts;
+        if (Symbols.HasFileApis)
+        {
+            SharedFileLocks.Find(block, Symbols, facts.SharedFileLocks);
+        }
+
+        return facts.IsEmpty ? null : facts;
     }
 
     private bool ReadsWallClock(IOperation block)
