@@ -4,6 +4,9 @@
 //   counter <data> <increments>                         FileLock + ReadJson + WriteJson increments of one counter
 //   hold <lockPath>                                     takes the FileLock, prints "locked <pid>", waits until killed
 //                                                       or stdin closes
+//   store-update <data> <updates>                       JsonFileStore.Update increments of one counter
+//   store-optimistic <data> <increments>                ReadVersioned + TryReplace increments, retried on conflict;
+//                                                       prints "conflicts <n>"
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -18,8 +21,12 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         return Counter(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     case "hold":
         return Hold(args[1]);
+    case "store-update":
+        return StoreUpdate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    case "store-optimistic":
+        return StoreOptimistic(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine("usage: SafeWrites.TestChild crash-writer|counter|hold ...");
+        Console.Error.WriteLine("usage: SafeWrites.TestChild crash-writer|counter|hold|store-update|store-optimistic ...");
         return 2;
 }
 
@@ -53,6 +60,49 @@ static int Counter(string data, int increments)
         AtomicFile.WriteJson(data, state);
     }
 
+    return 0;
+}
+
+static JsonFileStore<CounterState> CounterStore(string data) =>
+    new(data, new JsonFileStoreOptions<CounterState> { CreateDefault = () => new CounterState(), LockTimeout = TimeSpan.FromSeconds(60) });
+
+static int StoreUpdate(string data, int updates)
+{
+    var store = CounterStore(data);
+    for (var i = 0; i < updates; i++)
+    {
+        store.Update(state =>
+        {
+            state.Value++;
+            state.Writers.Add(Environment.ProcessId);
+            return state;
+        });
+    }
+
+    return 0;
+}
+
+static int StoreOptimistic(string data, int increments)
+{
+    var store = CounterStore(data);
+    var conflicts = 0;
+    for (var i = 0; i < increments; i++)
+    {
+        while (true)
+        {
+            var (state, version) = store.ReadVersioned();
+            state.Value++; // the "slow computation", outside the lock
+            state.Writers.Add(Environment.ProcessId);
+            if (store.TryReplace(state, version))
+            {
+                break;
+            }
+
+            conflicts++;
+        }
+    }
+
+    Console.WriteLine("conflicts " + conflicts.ToString(System.Globalization.CultureInfo.InvariantCulture));
     return 0;
 }
 
