@@ -16,7 +16,7 @@ public sealed class StoreDocument
     public static StoreDocument OfSize(int bytes)
     {
         var document = new StoreDocument();
-        const int EntryBytes = 96; // one serialized entry below is about this long
+        const int EntryBytes = 86; // one serialized entry below is about this long
         for (var i = 0; i < Math.Max(1, bytes / EntryBytes); i++)
         {
             document.Entries.Add(new StoreEntry { Name = "entry-" + i, Value = i * 7, Note = "a note of some forty characters, padding" });
