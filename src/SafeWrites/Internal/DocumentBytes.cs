@@ -8,7 +8,7 @@ namespace SafeWrites.Internal;
 
 /// <summary>
 /// A whole file read into a pooled buffer (return it with <see cref="Dispose"/>). Opened with full sharing so a
-/// reader never blocks AtomicFile's rename on Windows; read to the end even if the file grew since its length was taken.
+/// reader never blocks AtomicFile's rename on Windows. AtomicFile replaces files by rename, so the open file's length is final.
 /// </summary>
 internal struct DocumentBytes : IDisposable
 {
@@ -55,8 +55,9 @@ internal struct DocumentBytes : IDisposable
                 throw new IOException($"The file '{fullPath}' is {length} bytes; a JSON document must be under 2 GiB.");
             }
 
-            // One byte spare, so the common case (the file did not grow) ends with a zero-length read into the same buffer.
-            var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+            // Like File.ReadAllBytes: stop once the length the file had at open is read (no extra read to confirm
+            // the end); a length of zero (pseudo-files) reads until the end.
+            var buffer = ArrayPool<byte>.Shared.Rent(length > 0 ? (int)length : 4096);
             var total = 0;
             try
             {
@@ -71,12 +72,11 @@ internal struct DocumentBytes : IDisposable
                     }
 
                     var read = await source.ReadAsync(buffer, total, isAsync, cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
+                    total += read;
+                    if (read == 0 || (length > 0 && total >= length))
                     {
                         return new DocumentBytes(buffer, total);
                     }
-
-                    total += read;
                 }
             }
             catch
