@@ -7,6 +7,8 @@
 //   store-update <data> <updates>                       JsonFileStore.Update increments of one counter
 //   store-optimistic <data> <increments>                ReadVersioned + TryReplace increments, retried on conflict;
 //                                                       prints "conflicts <n>"
+//   no-reflection <data>                                 with reflection-based JSON turned off (as trimmed/AOT apps
+//                                                       have it): prints what a store without and with TypeInfo does
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -23,6 +25,8 @@ switch (args.Length > 0 ? args[0] : string.Empty)
         return Hold(args[1]);
     case "store-update":
         return StoreUpdate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    case "no-reflection":
+        return NoReflection(args[1]);
     case "store-optimistic":
         return StoreOptimistic(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     default:
@@ -106,6 +110,34 @@ static int StoreOptimistic(string data, int increments)
     return 0;
 }
 
+static int NoReflection(string data)
+{
+    // Must run before System.Text.Json reads the switch (its first use in this process).
+    AppContext.SetSwitch("System.Text.Json.JsonSerializer.IsReflectionEnabledByDefault", false);
+    try
+    {
+        _ = new JsonFileStore<CounterState>(data);
+        Console.WriteLine("without TypeInfo: constructed");
+    }
+    catch (InvalidOperationException e)
+    {
+        Console.WriteLine("without TypeInfo: " + e.Message);
+    }
+
+    var store = new JsonFileStore<CounterState>(data, new JsonFileStoreOptions<CounterState>
+    {
+        TypeInfo = ChildJson.Default.CounterState,
+        CreateDefault = () => new CounterState(),
+    });
+    var written = store.Update(state =>
+    {
+        state.Value++;
+        return state;
+    });
+    Console.WriteLine("with TypeInfo: value " + written.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    return 0;
+}
+
 static int Hold(string lockPath)
 {
     using var held = FileLock.Acquire(lockPath, TimeSpan.FromSeconds(30));
@@ -125,4 +157,10 @@ internal sealed class CounterState
     public HashSet<int> Writers { get; set; } = new();
 
     public string Padding { get; set; } = new string('x', 256 * 1024);
+}
+
+/// <summary>Source-generated metadata, for the no-reflection mode.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(CounterState))]
+internal sealed partial class ChildJson : System.Text.Json.Serialization.JsonSerializerContext
+{
 }

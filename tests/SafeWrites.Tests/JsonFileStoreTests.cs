@@ -285,6 +285,19 @@ public sealed class JsonFileStoreTests : IDisposable
     }
 
     [Fact]
+    public void Without_reflection_a_store_needs_TypeInfo_and_says_so()
+    {
+        using var child = Child.Start("no-reflection", Document);
+        var without = child.ReadLine(TimeSpan.FromSeconds(30));
+        var with = child.ReadLine(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, child.WaitForExit(TimeSpan.FromSeconds(30)));
+
+        Assert.StartsWith("without TypeInfo: This application turned reflection-based JSON serialization off", without, StringComparison.Ordinal);
+        Assert.Contains("JsonFileStoreOptions.TypeInfo", without, StringComparison.Ordinal);
+        Assert.Equal("with TypeInfo: value 1", with);
+    }
+
+    [Fact]
     public void A_byte_order_mark_from_an_editor_is_accepted()
     {
         File.WriteAllText(Document, """{"Theme":"dark","Count":2}""", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
