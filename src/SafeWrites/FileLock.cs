@@ -146,6 +146,7 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
         }
 
         // The file lock first, so the next in-process waiter finds it free at once.
+        _gate.LockHeld = false;
         _osLock.Dispose();
         _gate.Semaphore.Release();
         Gate.Return(_gate);
@@ -206,8 +207,9 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
                 : gate.Semaphore.Wait(Remaining(start, timeout), cancellationToken);
             if (!gateHeld)
             {
-                // The gate is per process: whoever holds it is a thread or task of this process.
-                throw TimedOut(fullPath, timeout, heldInThisProcess: true);
+                // The gate is per process: its holder is a thread or task of this process, which either holds
+                // the lock or is itself still waiting for another process to release it.
+                throw TimedOut(fullPath, timeout, heldInThisProcess: gate.LockHeld);
             }
 
             var nativePath = Windows.IsWindows ? null : gate.NativePath ??= Unix.ToNative(fullPath);
@@ -217,6 +219,7 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
                 var osLock = OsLock.TryTake(fullPath, nativePath, out var retryAtOnce);
                 if (osLock is not null)
                 {
+                    gate.LockHeld = true;
                     osLock.WriteHolderInfo(gate);
                     return new FileLock(fullPath, osLock, gate, mark);
                 }
@@ -300,6 +303,9 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
         public string Key { get; }
 
         public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        /// <summary>Whether a FileLock of this process holds the lock (not merely the gate), for the timeout message.</summary>
+        public volatile bool LockHeld;
 
         // Touched only by the gate's holder.
         public byte[]? NativePath { get; set; }

@@ -122,6 +122,24 @@ public sealed class InheritedLockTests : IDisposable
         Assert.False(System.IO.File.Exists(store.Path), "The outer update wrote although its change threw.");
     }
 
+    [Fact]
+    public async Task A_waiter_queued_behind_another_waiter_does_not_blame_this_process()
+    {
+        var lockPath = _dir.File("doc.json.lock");
+        using var holder = Child.Start("hold", lockPath);
+        Assert.StartsWith("locked ", holder.ReadLine(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+
+        // The first waiter takes this process's gate and polls the file lock the child holds.
+        var first = Task.Run(() => Assert.Throws<FileLockTimeoutException>(() => FileLock.Acquire(lockPath, TimeSpan.FromSeconds(3))));
+        await Task.Delay(300);
+        var second = Assert.Throws<FileLockTimeoutException>(() => FileLock.Acquire(lockPath, TimeSpan.FromMilliseconds(300)));
+        Assert.DoesNotContain("this process", second.Message, StringComparison.Ordinal);
+        Assert.Equal(holder.Id, second.HolderProcessId);
+
+        var firstError = await first;
+        Assert.DoesNotContain("this process", firstError.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static Task<Outcome[]> Start(Kind kind, bool parentWaits, Func<Outcome> child, Func<Task<Outcome>> asyncChild)
