@@ -126,7 +126,7 @@ public sealed class DistributedLockProvider : IFileLockProvider
             throw new LockServiceUnavailableException(path, name, ex);
         }
 
-        return handle ?? throw new FileLockTimeoutException(name, timeout, holderInfo: null);
+        return handle is null ? throw new FileLockTimeoutException(name, timeout, holderInfo: null) : new HeldLock(handle);
     }
 
     /// <inheritdoc/>
@@ -145,7 +145,7 @@ public sealed class DistributedLockProvider : IFileLockProvider
             throw new LockServiceUnavailableException(path, name, ex);
         }
 
-        return handle ?? throw new FileLockTimeoutException(name, timeout, holderInfo: null);
+        return handle is null ? throw new FileLockTimeoutException(name, timeout, holderInfo: null) : new HeldLock(handle);
     }
 
     private (string Name, IDistributedLock Lock) Create(string path, TimeSpan timeout)
@@ -163,6 +163,44 @@ public sealed class DistributedLockProvider : IFileLockProvider
     // (connection refused, server shut down, authentication) means it is not there for us.
     private static bool IsServiceFailure(Exception ex, CancellationToken cancellationToken) =>
         !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>
+    /// Releases the service's handle once, and never throws: a release fails only when the connection to the
+    /// service is gone, and the service frees the locks of a lost connection (session end, lease expiry) itself.
+    /// Throwing would replace the caller's result or exception after its write already happened.
+    /// </summary>
+    private sealed class HeldLock(IDistributedSynchronizationHandle handle) : IDisposable, IAsyncDisposable
+    {
+        private IDistributedSynchronizationHandle? _handle = handle;
+
+        public void Dispose()
+        {
+            try
+            {
+                Interlocked.Exchange(ref _handle, null)?.Dispose();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // See the summary: the service has already dropped the lock with the connection.
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                var held = Interlocked.Exchange(ref _handle, null);
+                if (held is not null)
+                {
+                    await held.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // See the summary: the service has already dropped the lock with the connection.
+            }
+        }
+    }
 
     private static string Normalise(string path)
     {
