@@ -24,9 +24,14 @@ namespace SafeWrites;
 /// <para>Waiters in one process queue on an in-process gate first, then poll the file lock with
 /// exponential backoff and jitter (1 ms up to 100 ms) on a monotonic clock. Fairness across processes
 /// is not promised.</para>
-/// <para>Not re-entrant: acquiring a path the current async flow already holds (or is acquiring) throws
-/// <see cref="LockRecursionException"/> instead of deadlocking. Tasks started while a flow holds a lock
-/// inherit that flow's state, so they get the same exception for the same path.</para>
+/// <para>Not re-entrant: acquiring a path that the same code path already holds (or is acquiring) throws
+/// <see cref="LockRecursionException"/> at once instead of deadlocking. That is reported only where it is
+/// certain: the same async flow, on the same thread, with no await that left the thread and no child task
+/// in between. Anything else that asks for a lock held elsewhere in this process (a <c>new Thread</c>,
+/// <c>Task.Run</c>, <c>Parallel.For</c> body or async continuation started while its parent held the lock)
+/// waits like any other waiter, and gets the lock once the parent releases it; if the parent waits for that
+/// child while still holding the lock, the child's wait ends with a <see cref="FileLockTimeoutException"/>
+/// whose message says the holder is this process. <see cref="TryAcquire"/> never throws for a held lock.</para>
 /// <para>The lock file is never deleted (deleting it would let two holders lock two different files);
 /// after acquiring, the holder writes its PID, host and UTC time into it for diagnostics. Do not open
 /// the lock file with <see cref="File"/> APIs while it is held: on Unix .NET takes a shared flock for
@@ -43,7 +48,12 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
         Windows.IsWindows || Unix.IsMacOS ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     private static readonly Dictionary<string, Gate> Gates = new(PathComparer);
-    private static readonly AsyncLocal<HeldNode?> Held = new();
+    private static readonly AsyncLocal<HeldNode?> Held = new(OnHeldChanged);
+
+    // Counts the times this thread switched to another async flow that carries different locks; a mark taken
+    // before the latest switch may belong to a parent whose child now runs here, so it is not "certainly ours".
+    [ThreadStatic]
+    private static int t_flowSwitches;
 
     private readonly OsLock _osLock;
     private readonly Gate _gate;
@@ -76,15 +86,13 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The held lock; dispose it to release.</returns>
     /// <exception cref="FileLockTimeoutException">Another holder kept the lock for the whole timeout.</exception>
-    /// <exception cref="LockRecursionException">The current async flow already holds or is acquiring this lock.</exception>
+    /// <exception cref="LockRecursionException">The same code path already holds or is acquiring this lock (same async flow and thread, no child in between).</exception>
     /// <exception cref="FileLockNotSupportedException">The file system cannot lock the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static FileLock Acquire(string lockPath, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var (fullPath, mark) = Begin(lockPath, timeout);
-#pragma warning disable CA2012 // With isAsync: false the loop never awaits anything incomplete, so the ValueTask has completed.
-        return WaitLoopAsync(fullPath, timeout, mark, isAsync: false, cancellationToken).GetAwaiter().GetResult();
-#pragma warning restore CA2012
+        var (fullPath, mark) = Begin(lockPath, timeout, throwOnRecursion: true);
+        return Wait(fullPath, timeout, mark!, cancellationToken);
     }
 
     /// <summary>Waits asynchronously until the lock is free, then takes it; no thread is blocked while waiting.</summary>
@@ -93,27 +101,33 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The held lock; dispose it to release.</returns>
     /// <exception cref="FileLockTimeoutException">Another holder kept the lock for the whole timeout.</exception>
-    /// <exception cref="LockRecursionException">The current async flow already holds or is acquiring this lock (thrown at once).</exception>
+    /// <exception cref="LockRecursionException">The same code path already holds or is acquiring this lock (same async flow and thread, no child in between; thrown at once).</exception>
     /// <exception cref="FileLockNotSupportedException">The file system cannot lock the file.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static Task<FileLock> AcquireAsync(string lockPath, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         // Not async itself: the recursion mark must land in the caller's async flow.
-        var (fullPath, mark) = Begin(lockPath, timeout);
-        return WaitLoopAsync(fullPath, timeout, mark, isAsync: true, cancellationToken).AsTask();
+        var (fullPath, mark) = Begin(lockPath, timeout, throwOnRecursion: true);
+        return WaitLoopAsync(fullPath, timeout, mark!, isAsync: true, cancellationToken).AsTask();
     }
 
     /// <summary>Takes the lock if it is free right now (a timeout of zero).</summary>
     /// <param name="lockPath">The lock file.</param>
-    /// <param name="fileLock">The held lock, or <see langword="null"/> if another holder has it.</param>
-    /// <returns>Whether the lock was taken.</returns>
-    /// <exception cref="LockRecursionException">The current async flow already holds this lock.</exception>
+    /// <param name="fileLock">The held lock, or <see langword="null"/> if any holder has it (this flow, another thread or task, or another process).</param>
+    /// <returns>Whether the lock was taken. Never throws because the lock is held, wherever it is held.</returns>
     /// <exception cref="FileLockNotSupportedException">The file system cannot lock the file.</exception>
     public static bool TryAcquire(string lockPath, [NotNullWhen(true)] out FileLock? fileLock)
     {
+        fileLock = null;
+        var (fullPath, mark) = Begin(lockPath, TimeSpan.Zero, throwOnRecursion: false);
+        if (mark is null)
+        {
+            return false; // held by this very code path
+        }
+
         try
         {
-            fileLock = Acquire(lockPath, TimeSpan.Zero);
+            fileLock = Wait(fullPath, TimeSpan.Zero, mark, CancellationToken.None);
             return true;
         }
         catch (FileLockTimeoutException)
@@ -146,7 +160,8 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
         return default;
     }
 
-    private static (string FullPath, Mark Mark) Begin(string lockPath, TimeSpan timeout)
+    /// <summary>Validates, checks for certain recursion (throws, or returns no mark), and records this acquire in the flow.</summary>
+    private static (string FullPath, Mark? Mark) Begin(string lockPath, TimeSpan timeout, bool throwOnRecursion)
     {
         var fullPath = PathGuard.FullFilePath(lockPath, nameof(lockPath));
         if ((timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) || timeout.TotalMilliseconds > int.MaxValue)
@@ -157,15 +172,24 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
         var head = Held.Value;
         for (var node = head; node is not null; node = node.Next)
         {
-            if (node.Mark.Active && PathComparer.Equals(node.Mark.Path, fullPath))
+            if (node.Mark.Active && node.Mark.IsCurrentCodePath() && PathComparer.Equals(node.Mark.Path, fullPath))
             {
-                throw new LockRecursionException($"The lock '{fullPath}' is already held (or being acquired) by this async flow; FileLock is not re-entrant.");
+                return throwOnRecursion
+                    ? throw new LockRecursionException($"The lock '{fullPath}' is already held (or being acquired) by this code path; FileLock is not re-entrant.")
+                    : (fullPath, null);
             }
         }
 
         var mark = new Mark(fullPath);
         Held.Value = new HeldNode(mark, HeldNode.Prune(head));
         return (fullPath, mark);
+    }
+
+    private static FileLock Wait(string fullPath, TimeSpan timeout, Mark mark, CancellationToken cancellationToken)
+    {
+#pragma warning disable CA2012 // With isAsync: false the loop never awaits anything incomplete, so the ValueTask has completed.
+        return WaitLoopAsync(fullPath, timeout, mark, isAsync: false, cancellationToken).GetAwaiter().GetResult();
+#pragma warning restore CA2012
     }
 
     /// <summary>The one wait loop behind every acquire: the in-process gate, then the file lock with backoff.</summary>
@@ -182,7 +206,8 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
                 : gate.Semaphore.Wait(Remaining(start, timeout), cancellationToken);
             if (!gateHeld)
             {
-                throw TimedOut(fullPath, timeout);
+                // The gate is per process: whoever holds it is a thread or task of this process.
+                throw TimedOut(fullPath, timeout, heldInThisProcess: true);
             }
 
             var nativePath = Windows.IsWindows ? null : gate.NativePath ??= Unix.ToNative(fullPath);
@@ -204,7 +229,7 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
                 var remaining = Remaining(start, timeout);
                 if (remaining == TimeSpan.Zero)
                 {
-                    throw TimedOut(fullPath, timeout);
+                    throw TimedOut(fullPath, timeout, heldInThisProcess: false);
                 }
 
                 var wait = Backoff.Jitter(delay);
@@ -250,8 +275,16 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
-    private static FileLockTimeoutException TimedOut(string fullPath, TimeSpan timeout) =>
-        new(fullPath, timeout, OsLock.ReadHolderInfo(fullPath));
+    private static FileLockTimeoutException TimedOut(string fullPath, TimeSpan timeout, bool heldInThisProcess) =>
+        new(fullPath, timeout, OsLock.ReadHolderInfo(fullPath), heldInThisProcess);
+
+    private static void OnHeldChanged(AsyncLocalValueChangedArgs<HeldNode?> change)
+    {
+        if (change.ThreadContextChanged)
+        {
+            t_flowSwitches++;
+        }
+    }
 
     /// <summary>
     /// One in-process gate per full path, shared by the waiters in this process. Idle gates stay cached
@@ -303,11 +336,22 @@ public sealed class FileLock : IDisposable, IAsyncDisposable
     /// <summary>One acquire's claim on a path; cleared by Dispose or a failed acquire, from whatever flow that runs in.</summary>
     private sealed class Mark
     {
+        private readonly int _threadId = Environment.CurrentManagedThreadId;
+        private readonly int? _taskId = Task.CurrentId;
+        private readonly int _flowSwitches = t_flowSwitches;
+
         public Mark(string path) => Path = path;
 
         public string Path { get; }
 
         public volatile bool Active = true;
+
+        /// <summary>
+        /// Whether the code asking now is certainly the code that made this mark: same thread, same running task
+        /// (an inlined child task or a Parallel.For body has its own), and no switch of async flow on this thread since.
+        /// </summary>
+        public bool IsCurrentCodePath() =>
+            _threadId == Environment.CurrentManagedThreadId && _taskId == Task.CurrentId && _flowSwitches == t_flowSwitches;
     }
 
     /// <summary>The async flow's immutable list of marks (flows that copy it share the marks, so a release is seen by all).</summary>

@@ -35,7 +35,13 @@ public class FileLockTimeoutException : TimeoutException
     /// <param name="timeout">The timeout that elapsed.</param>
     /// <param name="holderInfo">What the lock file says about its holder, or <see langword="null"/>.</param>
     public FileLockTimeoutException(string lockPath, TimeSpan timeout, string? holderInfo)
-        : base(FormatMessage(lockPath, timeout, holderInfo))
+        : this(lockPath, timeout, holderInfo, heldInThisProcess: false)
+    {
+    }
+
+    /// <summary>As the public constructor; <paramref name="heldInThisProcess"/> says the holder is certainly this process.</summary>
+    internal FileLockTimeoutException(string lockPath, TimeSpan timeout, string? holderInfo, bool heldInThisProcess)
+        : base(FormatMessage(lockPath, timeout, holderInfo, heldInThisProcess))
     {
         LockPath = lockPath;
         Timeout = timeout;
@@ -59,7 +65,15 @@ public class FileLockTimeoutException : TimeoutException
     /// <summary>The holder's process id parsed from <see cref="HolderInfo"/>, if present.</summary>
     public int? HolderProcessId { get; }
 
-    private static string FormatMessage(string lockPath, TimeSpan timeout, string? holderInfo) =>
-        $"Timed out after {timeout.TotalMilliseconds:0} ms waiting for the lock '{lockPath}'. "
-        + (string.IsNullOrWhiteSpace(holderInfo) ? "The holder is unknown." : $"Held by: {holderInfo}.");
+    private static string FormatMessage(string lockPath, TimeSpan timeout, string? holderInfo, bool heldInThisProcess)
+    {
+        var message = $"Timed out after {timeout.TotalMilliseconds:0} ms waiting for the lock '{lockPath}'. ";
+        if (heldInThisProcess)
+        {
+            return message + $"The holder is this process (another thread or task of it){(string.IsNullOrWhiteSpace(holderInfo) ? "" : $": {holderInfo}")}. "
+                + "A thread or task started while its parent held the lock waits like any other waiter; if the parent waits for it while still holding the lock, neither can go on until this timeout.";
+        }
+
+        return message + (string.IsNullOrWhiteSpace(holderInfo) ? "The holder is unknown." : $"Held by: {holderInfo}.");
+    }
 }
