@@ -1,11 +1,13 @@
 // A child process for the SafeWrites.DistributedLock tests. Modes (first argument):
-//   counter <connectionString> <data> <updates>  increments a JSON counter <updates> times, each a
-//                                                read-modify-write under the PostgreSQL lock; prints "done"
+//   counter <connectionString> <data> <updates> [async]
+//                                                increments a JSON counter <updates> times with
+//                                                JsonFileStore.Update (or UpdateAsync) through the PostgreSQL lock
 //   hold <connectionString> <data>               takes the lock for <data>, prints "locked", holds it until
 //                                                killed or until stdin closes
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading.Tasks;
 using Medallion.Threading.Postgres;
 using SafeWrites;
 using SafeWrites.DistributedLock;
@@ -22,15 +24,17 @@ switch (args[0])
 {
     case "counter":
         var updates = int.Parse(args[3], CultureInfo.InvariantCulture);
+        var store = new JsonFileStore<CounterState>(data, new() { LockProvider = provider, CreateDefault = () => new CounterState(), LockTimeout = TimeSpan.FromSeconds(60) });
         for (var i = 0; i < updates; i++)
         {
-            using (provider.Acquire(data, TimeSpan.FromSeconds(60)))
+            // A torn document would make the store's read throw and fail the child (exit code != 0).
+            if (args.Length > 4 && args[4] == "async")
             {
-                // A torn document would throw here and fail the child (exit code != 0).
-                var state = AtomicFile.TryReadJson<CounterState>(data, out var current) && current is not null ? current : new CounterState();
-                state.Value++;
-                state.Writers.Add(Environment.ProcessId);
-                AtomicFile.WriteJson(data, state);
+                await store.UpdateAsync((state, _) => new ValueTask<CounterState>(Increment(state)));
+            }
+            else
+            {
+                store.Update(Increment);
             }
         }
 
@@ -48,6 +52,13 @@ switch (args[0])
     default:
         Console.Error.WriteLine("unknown mode " + args[0]);
         return 2;
+}
+
+static CounterState Increment(CounterState state)
+{
+    state.Value++;
+    state.Writers.Add(Environment.ProcessId);
+    return state;
 }
 
 /// <summary>The shared counter. The padding makes each write large, so a torn read would be visible.</summary>

@@ -26,7 +26,10 @@ public sealed class PostgresLockTests(PostgresFixture postgres)
         using var dir = new TestDirectory();
         var data = dir.File("counter.json");
 
-        var children = Enumerable.Range(0, 4).Select(_ => ChildProcess.Start("counter", server.ConnectionString, data, "100")).ToList();
+        // Two children use Update, two UpdateAsync.
+        var children = Enumerable.Range(0, 4)
+            .Select(i => ChildProcess.Start("counter", server.ConnectionString, data, "100", i % 2 == 0 ? "sync" : "async"))
+            .ToList();
         try
         {
             // Read without any lock while they write: every read parses and the count never goes back.
@@ -67,7 +70,7 @@ public sealed class PostgresLockTests(PostgresFixture postgres)
         var provider = Provider();
         using var dir = new TestDirectory();
         var data = dir.File("doc.json");
-        AtomicFile.WriteJson(data, new { Value = 0 });
+        CounterDocument.Write(data, 0);
 
         for (var i = 0; i < 3; i++)
         {

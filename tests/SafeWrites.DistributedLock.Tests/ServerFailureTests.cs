@@ -21,7 +21,7 @@ public sealed class ServerFailureTests
         var provider = new DistributedLockProvider(new PostgresDistributedSynchronizationProvider(server.ConnectionString));
         using var dir = new TestDirectory();
         var data = dir.File("doc.json");
-        AtomicFile.WriteJson(data, new { Value = 41 });
+        CounterDocument.Write(data, 41);
         var before = File.ReadAllBytes(data);
 
         var holder = provider.Acquire(data, TimeSpan.FromSeconds(5));

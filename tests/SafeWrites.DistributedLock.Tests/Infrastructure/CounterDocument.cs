@@ -14,14 +14,11 @@ internal static class CounterDocument
         return document.RootElement.GetProperty("Value").GetInt32();
     }
 
-    /// <summary>One read-modify-write of the counter under <paramref name="locks"/>.</summary>
-    public static int Update(IFileLockProvider locks, string path, TimeSpan timeout)
-    {
-        using (locks.Acquire(path, timeout))
-        {
-            var value = ReadValue(path) + 1;
-            AtomicFile.WriteJson(path, new { Value = value });
-            return value;
-        }
-    }
+    /// <summary>One <see cref="JsonFileStore{T}.Update"/> of the counter through <paramref name="locks"/>.</summary>
+    public static int Update(IFileLockProvider locks, string path, TimeSpan timeout) =>
+        new JsonFileStore<Counter>(path, new() { LockProvider = locks }).Update(c => c with { Value = c.Value + 1 }, timeout).Value;
+
+    public static void Write(string path, int value) => AtomicFile.WriteJson(path, new Counter(value));
+
+    internal sealed record Counter(int Value);
 }
