@@ -1,0 +1,24 @@
+using System;
+using BenchmarkDotNet.Running;
+using SafeWrites.DistributedLock.Benchmarks;
+using SafeWrites.DistributedLock.Tests.Infrastructure;
+
+// Uncontended Update through the PostgreSQL lock vs through FileLock (BenchmarkDotNet; the Ratio column):
+//   dotnet run -c Release --project benchmarks/SafeWrites.DistributedLock.Benchmarks -- --filter '*'
+// Starts a throwaway PostgreSQL server (as the tests do) unless SAFEWRITES_BENCH_PG names one; the benchmark
+// processes inherit its connection string.
+PostgresServer? server = null;
+if (Environment.GetEnvironmentVariable(UpdateLockBenchmarks.ConnectionVariable) is null)
+{
+    server = PostgresServer.Start();
+    Environment.SetEnvironmentVariable(UpdateLockBenchmarks.ConnectionVariable, server.ConnectionString);
+}
+
+try
+{
+    BenchmarkSwitcher.FromAssembly(typeof(UpdateLockBenchmarks).Assembly).Run(args);
+}
+finally
+{
+    server?.Dispose();
+}
