@@ -1,11 +1,6 @@
 using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using Medallion.Threading.Postgres;
 
 namespace SafeWrites.DistributedLock.Benchmarks;
@@ -15,7 +10,7 @@ namespace SafeWrites.DistributedLock.Benchmarks;
 /// and with <see cref="DistributedLockProvider"/> over PostgreSQL, for 1 KiB, 64 KiB and 1 MiB documents,
 /// durable (the default) and not.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(SafeWrites.Benchmarks.ShortConfig))]
 public class UpdateLockBenchmarks
 {
     /// <summary>The server's connection string; Program sets it (its own throwaway server unless one is given).</summary>
@@ -64,16 +59,4 @@ public class UpdateLockBenchmarks
     }
 
     public sealed record Document(int Count, string Padding);
-
-    /// <summary>A shortened job (1 launch, 3 warm-ups, 20 measured iterations) so the run takes minutes on a shared machine.</summary>
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(20).WithId("Short"));
-            AddDiagnoser(MemoryDiagnoser.Default);
-            AddColumn(StatisticColumn.Median, StatisticColumn.P95);
-            SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);
-        }
-    }
 }

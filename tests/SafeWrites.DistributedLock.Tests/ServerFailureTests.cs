@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using Medallion.Threading.Postgres;
@@ -48,7 +46,7 @@ public sealed class ServerFailureTests
     [Fact]
     public async Task ServerThatIsNotListeningGivesLockServiceUnavailable()
     {
-        var port = ClosedPort();
+        var port = PostgresServer.FreePort();
         var provider = new DistributedLockProvider(new PostgresDistributedSynchronizationProvider(
             $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=5"));
 
@@ -58,15 +56,5 @@ public sealed class ServerFailureTests
         Assert.NotNull(error.InnerException);
 
         await Assert.ThrowsAsync<LockServiceUnavailableException>(async () => await provider.AcquireAsync("/srv/doc.json", TimeSpan.FromSeconds(5)));
-    }
-
-    /// <summary>A localhost port nobody listens on (taken and released; connections to it are refused).</summary>
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

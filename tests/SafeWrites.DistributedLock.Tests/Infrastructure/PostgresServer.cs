@@ -132,7 +132,8 @@ internal sealed class PostgresServer : IDisposable
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_ctl")) && File.Exists(Path.Combine(d, "initdb")));
     }
 
-    private static int FreePort()
+    /// <summary>A localhost port nobody listens on right now (taken and released).</summary>
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
