@@ -24,6 +24,7 @@ namespace SafeWrites.DistributedLock;
 /// writer may enter before this one finishes. The write itself stays atomic (no torn file), but two
 /// read-modify-writes may overlap; watch <see cref="IDistributedSynchronizationHandle.HandleLostToken"/> of a
 /// lock you take through the service directly if that matters.</para>
+/// <para>Releasing never throws: it can fail only when the connection is gone, and then the service has dropped the lock.</para>
 /// </remarks>
 public sealed class DistributedLockProvider : IFileLockProvider
 {
