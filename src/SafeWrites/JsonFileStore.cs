@@ -289,8 +289,7 @@ public sealed class JsonFileStore<T>
 #endif
     private static JsonTypeInfo<T> TypeInfoFor(JsonSerializerOptions? options)
     {
-        options ??= JsonSerializerOptions.Default;
-        if (options.TypeInfoResolver is null)
+        if (options?.TypeInfoResolver is null)
         {
 #if NET8_0_OR_GREATER
             if (!JsonSerializer.IsReflectionEnabledByDefault)
@@ -300,8 +299,10 @@ public sealed class JsonFileStore<T>
             }
 #endif
 
-            // A copy: the caller's options may be shared, and reading them for a type makes them read-only.
-            options = new JsonSerializerOptions(options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
+            // A copy of the caller's options: they may be shared, and reading them for a type makes them read-only.
+            options = options is null
+                ? JsonSerializerOptions.Default
+                : new JsonSerializerOptions(options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         }
 
         options.MakeReadOnly();

@@ -15,7 +15,8 @@ namespace SafeWrites.Tests;
 /// </summary>
 public sealed class InheritedLockTests : IDisposable
 {
-    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMilliseconds(400);
+    // Children of a waiting parent must time out, so briefly; the others must get the lock, however slow the disk.
+    private static readonly TimeSpan DeadlockTimeout = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly TestDirectory _dir = new();
 
@@ -51,7 +52,8 @@ public sealed class InheritedLockTests : IDisposable
 
         void Parent()
         {
-            children = Start(kind, parentWaits, () => SyncChild(lockPath, store, via, tried), () => AsyncChild(lockPath, store, via, tried));
+            var timeout = parentWaits ? DeadlockTimeout : Patience;
+            children = Start(kind, parentWaits, () => SyncChild(lockPath, store, via, timeout, tried), () => AsyncChild(lockPath, store, via, timeout, tried));
             if (parentWaits)
             {
                 // Waiting for the children while holding the lock: they cannot get it until they time out.
@@ -150,7 +152,7 @@ public sealed class InheritedLockTests : IDisposable
 
     private static async Task<Outcome[]> WrapAsync(Task<Outcome> child) => new[] { await child.ConfigureAwait(false) };
 
-    private static Outcome SyncChild(string lockPath, JsonFileStore<int> store, Via via, ManualResetEventSlim tried)
+    private static Outcome SyncChild(string lockPath, JsonFileStore<int> store, Via via, TimeSpan timeout, ManualResetEventSlim tried)
     {
         var outcome = new Outcome();
         try
@@ -160,14 +162,14 @@ public sealed class InheritedLockTests : IDisposable
             tried.Set();
             if (via == Via.FileLock)
             {
-                using (FileLock.Acquire(lockPath, ChildTimeout))
+                using (FileLock.Acquire(lockPath, timeout))
                 {
                     outcome.Acquired = true;
                 }
             }
             else
             {
-                store.Update(v => v + 1, ChildTimeout);
+                store.Update(v => v + 1, timeout);
                 outcome.Acquired = true;
             }
         }
@@ -180,7 +182,7 @@ public sealed class InheritedLockTests : IDisposable
         return outcome;
     }
 
-    private static async Task<Outcome> AsyncChild(string lockPath, JsonFileStore<int> store, Via via, ManualResetEventSlim tried)
+    private static async Task<Outcome> AsyncChild(string lockPath, JsonFileStore<int> store, Via via, TimeSpan timeout, ManualResetEventSlim tried)
     {
         var outcome = new Outcome();
         try
@@ -191,14 +193,14 @@ public sealed class InheritedLockTests : IDisposable
             tried.Set();
             if (via == Via.FileLock)
             {
-                await using (await FileLock.AcquireAsync(lockPath, ChildTimeout).ConfigureAwait(false))
+                await using (await FileLock.AcquireAsync(lockPath, timeout).ConfigureAwait(false))
                 {
                     outcome.Acquired = true;
                 }
             }
             else
             {
-                await store.UpdateAsync((v, _) => new ValueTask<int>(v + 1), ChildTimeout).ConfigureAwait(false);
+                await store.UpdateAsync((v, _) => new ValueTask<int>(v + 1), timeout).ConfigureAwait(false);
                 outcome.Acquired = true;
             }
         }

@@ -8,7 +8,7 @@ namespace SafeWrites.Internal;
 
 /// <summary>
 /// A whole file read into a pooled buffer (return it with <see cref="Dispose"/>). Opened with full sharing so a
-/// reader never blocks AtomicFile's rename on Windows; read to the end even if the file grew since its length was taken.
+/// reader never blocks AtomicFile's rename on Windows. AtomicFile replaces files by rename, so the open file's length is final.
 /// </summary>
 internal struct DocumentBytes : IDisposable
 {
@@ -37,26 +37,27 @@ internal struct DocumentBytes : IDisposable
     public static async ValueTask<DocumentBytes?> TryReadAsync(string fullPath, bool isAsync, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        FileStream stream;
+        Source source;
         try
         {
-            stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, isAsync ? FileOptions.Asynchronous : FileOptions.None);
+            source = new Source(fullPath, isAsync);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
 
-        using (stream)
+        using (source)
         {
-            var length = stream.Length;
+            var length = source.Length;
             if (length > int.MaxValue - 1024)
             {
                 throw new IOException($"The file '{fullPath}' is {length} bytes; a JSON document must be under 2 GiB.");
             }
 
-            // One byte spare, so the common case (the file did not grow) ends with a zero-length read into the same buffer.
-            var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+            // Like File.ReadAllBytes: stop once the length the file had at open is read (no extra read to confirm
+            // the end); a length of zero (pseudo-files) reads until the end.
+            var buffer = ArrayPool<byte>.Shared.Rent(length > 0 ? (int)length : 4096);
             var total = 0;
             try
             {
@@ -70,15 +71,12 @@ internal struct DocumentBytes : IDisposable
                         buffer = larger;
                     }
 
-                    var read = isAsync
-                        ? await stream.ReadAsync(buffer, total, buffer.Length - total, cancellationToken).ConfigureAwait(false)
-                        : stream.Read(buffer, total, buffer.Length - total);
-                    if (read == 0)
+                    var read = await source.ReadAsync(buffer, total, isAsync, cancellationToken).ConfigureAwait(false);
+                    total += read;
+                    if (read == 0 || (length > 0 && total >= length))
                     {
                         return new DocumentBytes(buffer, total);
                     }
-
-                    total += read;
                 }
             }
             catch
@@ -96,5 +94,42 @@ internal struct DocumentBytes : IDisposable
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = null;
         }
+    }
+
+    /// <summary>
+    /// The open file: on .NET 8 a bare handle read with RandomAccess at explicit offsets (what File.ReadAllBytes
+    /// does, without FileStream's wrapper); on netstandard2.0 an unbuffered FileStream.
+    /// </summary>
+    private sealed class Source : IDisposable
+    {
+#if NET8_0_OR_GREATER
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _handle;
+
+        public Source(string path, bool isAsync) =>
+            _handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, isAsync ? FileOptions.Asynchronous : FileOptions.None);
+
+        public long Length => RandomAccess.GetLength(_handle);
+
+        public async ValueTask<int> ReadAsync(byte[] buffer, int offset, bool isAsync, CancellationToken cancellationToken) =>
+            isAsync
+                ? await RandomAccess.ReadAsync(_handle, buffer.AsMemory(offset), offset, cancellationToken).ConfigureAwait(false)
+                : RandomAccess.Read(_handle, buffer.AsSpan(offset), offset);
+
+        public void Dispose() => _handle.Dispose();
+#else
+        private readonly FileStream _stream;
+
+        public Source(string path, bool isAsync) =>
+            _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, isAsync ? FileOptions.Asynchronous : FileOptions.None);
+
+        public long Length => _stream.Length;
+
+        public async ValueTask<int> ReadAsync(byte[] buffer, int offset, bool isAsync, CancellationToken cancellationToken) =>
+            isAsync
+                ? await _stream.ReadAsync(buffer, offset, buffer.Length - offset, cancellationToken).ConfigureAwait(false)
+                : _stream.Read(buffer, offset, buffer.Length - offset);
+
+        public void Dispose() => _stream.Dispose();
+#endif
     }
 }
