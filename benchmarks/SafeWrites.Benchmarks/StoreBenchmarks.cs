@@ -85,7 +85,7 @@ public abstract class StoreBenchmarkBase
 }
 
 /// <summary>JsonFileStore.Update vs FileLock + read + deserialize + AtomicFile.WriteJson by hand (target: ratio ≤ 1.10).</summary>
-[Config(typeof(ShortConfig))]
+[Config(typeof(InProcessShortConfig))]
 public class StoreUpdateBenchmarks : StoreBenchmarkBase
 {
     [Benchmark(Baseline = true, Description = "By hand: FileLock + ReadAllBytes + Deserialize + AtomicFile.WriteJson")]
@@ -96,7 +96,7 @@ public class StoreUpdateBenchmarks : StoreBenchmarkBase
 }
 
 /// <summary>JsonFileStore.Read vs File.ReadAllBytes + JsonSerializer.Deserialize (target: ratio ≤ 1.05).</summary>
-[Config(typeof(ShortConfig))]
+[Config(typeof(InProcessShortConfig))]
 public class StoreReadBenchmarks : StoreBenchmarkBase
 {
     [Benchmark(Baseline = true, Description = "File.ReadAllBytes + JsonSerializer.Deserialize")]
