@@ -48,7 +48,8 @@ public sealed class PackageFixture : IDisposable
             Pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "SafeWrites.sln"), "-c", Configuration, "--no-build", "-tl:off", $"-p:PackageOutputPath={Feed}/");
             Require(Pack, "Packing SafeWrites.sln failed");
             FeedFiles = Directory.GetFiles(Feed).Select(Path.GetFileName).ToList()!;
-            var nupkg = Directory.GetFiles(Feed, "SafeWrites.*.nupkg").Single();
+            // The solution also packs the separate adapter package SafeWrites.DistributedLock.
+            var nupkg = Directory.GetFiles(Feed, "SafeWrites.*.nupkg").Single(p => !Path.GetFileName(p).StartsWith("SafeWrites.DistributedLock.", StringComparison.Ordinal));
             PackageFiles = EntriesOf(nupkg);
             SymbolFiles = EntriesOf(Path.ChangeExtension(nupkg, ".snupkg"));
             ZipFile.ExtractToDirectory(nupkg, PackageDirectory);

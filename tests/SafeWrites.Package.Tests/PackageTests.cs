@@ -28,7 +28,10 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         }
 
         var version = fixture.Nuspec.Descendants().Single(e => e.Name.LocalName == "version").Value;
-        Assert.Equal(new[] { $"SafeWrites.{version}.nupkg", $"SafeWrites.{version}.snupkg" }, fixture.FeedFiles.Order());
+        // One SafeWrites package (runtime and analyzers together), beside it the separate adapter package.
+        Assert.Equal(
+            new[] { $"SafeWrites.{version}.nupkg", $"SafeWrites.{version}.snupkg", $"SafeWrites.DistributedLock.{version}.nupkg" }.Order(),
+            fixture.FeedFiles.Order());
 
         string[] expected =
         [
