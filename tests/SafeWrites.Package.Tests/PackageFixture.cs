@@ -19,7 +19,7 @@ public sealed class PackageFixture : IDisposable
 {
     public const string HelpLinkBase = "https://github.com/safewrites/safewrites/blob/main/docs/rules/";
     public const string SarifPath = "obj/safewrites.sarif";
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(10);
 #if DEBUG
     private const string Configuration = "Debug";
 #else
