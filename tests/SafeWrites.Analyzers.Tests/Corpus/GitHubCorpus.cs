@@ -31,8 +31,7 @@ internal static class GitHubCorpus
     {
         // ---------------------------------------------------------------- SW1001 / SW1002: whole-file writes
 
-        // shendongnian/code: code1/28628-6541739-0.cs
-        new("settings base class serialized with JavaScriptSerializer", "shendongnian/code: code1/28628-6541739-0.cs", """
+        new("options base class serialized with JavaScriptSerializer", "shape seen in shendongnian/code code1/28628-6541739-0.cs", """
             using System.IO;
             using System.Web.Script.Serialization;
 
@@ -46,424 +45,412 @@ internal static class GitHubCorpus
                 }
             }
 
-            public class AppSettings<T> where T : new()
+            public class PersistedOptions<TOptions> where TOptions : new()
             {
-                private const string DEFAULT_FILENAME = "settings.jsn";
+                private const string DefaultPath = "options.dat";
 
-                public void Save(string fileName = DEFAULT_FILENAME)
+                public static TOptions Read(string path = DefaultPath)
                 {
-                    {|SW1001:File.WriteAllText(fileName, (new JavaScriptSerializer()).Serialize(this))|};
+                    var options = new TOptions();
+                    if (File.Exists(path))
+                        options = (new JavaScriptSerializer()).Deserialize<TOptions>(File.ReadAllText(path));
+                    return options;
                 }
 
-                public static void Save(T pSettings, string fileName = DEFAULT_FILENAME)
+                public void Write(string path = DefaultPath)
                 {
-                    {|SW1001:File.WriteAllText(fileName, (new JavaScriptSerializer()).Serialize(pSettings))|};
+                    {|SW1001:File.WriteAllText(path, (new JavaScriptSerializer()).Serialize(this))|};
                 }
 
-                public static T Load(string fileName = DEFAULT_FILENAME)
+                public static void Write(TOptions options, string path = DefaultPath)
                 {
-                    T t = new T();
-                    if (File.Exists(fileName))
-                        t = (new JavaScriptSerializer()).Deserialize<T>(File.ReadAllText(fileName));
-                    return t;
+                    {|SW1001:File.WriteAllText(path, (new JavaScriptSerializer()).Serialize(options))|};
                 }
             }
             """),
 
-        // shendongnian/code: code7/1326220-35753285-3.cs
-        new("winforms settings written through JsonTextWriter over File.CreateText", "shendongnian/code: code7/1326220-35753285-3.cs", """
+        new("ledger preferences written through JsonTextWriter over File.CreateText", "shape seen in shendongnian/code code7/1326220-35753285-3.cs", """
             using System;
             using System.IO;
             using Newtonsoft.Json;
 
+            // stub of the WinForms Application member used
             public static class Application
             {
-                public static string LocalUserAppDataPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Vendor", "App", "1.0");
+                public static string LocalUserAppDataPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Contoso", "Ledger", "2.3");
             }
 
-            public partial class Form1
+            public partial class LedgerWindow
             {
-                private static string SettingsFile
+                private static string PrefsPath
                 {
                     get
                     {
                         return Path.GetDirectoryName(Application.LocalUserAppDataPath)
-                           + "\\accounts" + "\\accounts.txt";
+                           + "\\ledger" + "\\prefs.json";
                     }
                 }
 
-                private static void WriteJsonSettings(Settings settings)
+                private static Prefs LoadPrefs()
                 {
-                    var ser = new JsonSerializer();
-                    using (var file = File.CreateText(SettingsFile))
-                    using (var writer = {|SW1002:new JsonTextWriter(file)|})
+                    if (!File.Exists(PrefsPath))
+                        return new Prefs();
+                    var serializer = new JsonSerializer();
+                    using (var text = File.OpenText(PrefsPath))
+                    using (var json = new JsonTextReader(text))
                     {
-                        ser.Serialize(writer, settings);
+                        return serializer.Deserialize<Prefs>(json) ?? new Prefs();
                     }
                 }
 
-                private static Settings ReadJsonSettings()
+                private static void WritePrefs(Prefs prefs)
                 {
-                    if (!File.Exists(SettingsFile))
-                        return new Settings();
-                    var ser = new JsonSerializer();
-                    using (var file = File.OpenText(SettingsFile))
-                    using (var reader = new JsonTextReader(file))
+                    var serializer = new JsonSerializer();
+                    using (var text = File.CreateText(PrefsPath))
+                    using (var json = {|SW1002:new JsonTextWriter(text)|})
                     {
-                        return ser.Deserialize<Settings>(reader) ?? new Settings();
+                        serializer.Serialize(json, prefs);
                     }
                 }
 
-                private class Settings
+                private class Prefs
                 {
-                    public string? Setting1 { get; set; }
-                    public bool CheckboxValue { get; set; }
+                    public string? Currency { get; set; }
+                    public bool ShowCents { get; set; }
                 }
             }
             """),
 
-        // ElectricWolfGames/Lab: eWolfLabs/DemoCode/SaveAsJson/Program.cs
-        new("demo saves an object as JSON", "ElectricWolfGames/Lab: eWolfLabs/DemoCode/SaveAsJson/Program.cs", """
+        new("console demo exports a snapshot as JSON", "shape seen in ElectricWolfGames/Lab eWolfLabs/DemoCode/SaveAsJson/Program.cs", """
             using Newtonsoft.Json;
             using System.IO;
 
-            namespace SaveAsJson
+            namespace ExportDemo
             {
                 public class Program
                 {
-                    public class DataToSave
+                    public class Snapshot
                     {
-                        public string? Name { get; set; }
-                        public int Index { get; set; }
+                        public string? Label { get; set; }
+                        public int Version { get; set; }
                     }
 
                     private static void Main(string[] args)
                     {
-                        DataToSave dts = new DataToSave();
-                        dts.Name = "sample";
+                        var snapshot = new Snapshot();
+                        snapshot.Label = "nightly";
 
-                        string output = JsonConvert.SerializeObject(dts);
-                        string path = @"C:\data\saved.json";
+                        string text = JsonConvert.SerializeObject(snapshot);
+                        string target = @"D:\exports\snapshot.json";
 
-                        {|SW1002:File.WriteAllText(path, output)|};
+                        {|SW1002:File.WriteAllText(target, text)|};
 
-                        DataToSave? dtl = JsonConvert.DeserializeObject<DataToSave>(output);
+                        Snapshot? roundTrip = JsonConvert.DeserializeObject<Snapshot>(text);
                     }
                 }
             }
             """),
 
-        // SherzodIsakov/NewAPIsIn.NET6: 1_Net6/16_SystemTextJson/Program.cs
-        new("JSON serialized to standard output (not a file)", "SherzodIsakov/NewAPIsIn.NET6: 1_Net6/16_SystemTextJson/Program.cs", """
+        new("JSON reading printed to standard output (not a file)", "shape seen in SherzodIsakov/NewAPIsIn.NET6 1_Net6/16_SystemTextJson/Program.cs", """
             using System;
             using System.IO;
             using System.Text;
             using System.Text.Json;
 
-            string json = "{\"Value\":\"read from a stream\"}";
-            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            byte[] payload = Encoding.UTF8.GetBytes("{\"Sensor\":\"probe-9\",\"Celsius\":3.25}");
+            using MemoryStream buffer = new MemoryStream(payload);
+            Reading? parsed = JsonSerializer.Deserialize<Reading>(buffer);
+            Console.WriteLine(parsed?.Sensor);
 
-            using MemoryStream ms = new MemoryStream(bytes);
-            Example? deserialized = JsonSerializer.Deserialize<Example>(ms);
-            Console.WriteLine(deserialized?.Value);
+            JsonSerializerOptions printOptions = new() { WriteIndented = true };
+            using Stream stdout = Console.OpenStandardOutput();
+            Reading current = new() { Sensor = "probe-4", Celsius = 21.5 };
+            JsonSerializer.Serialize<Reading>(stdout, current, printOptions);
 
-            JsonSerializerOptions options = new() { WriteIndented = true };
-            using Stream outputStream = Console.OpenStandardOutput();
-            Example exampleToSerialize = new() { Value = "written to a stream" };
-            JsonSerializer.Serialize<Example>(outputStream, exampleToSerialize, options);
-
-            class Example
+            class Reading
             {
-                public string? Value { get; set; }
+                public string? Sensor { get; set; }
+                public double Celsius { get; set; }
             }
             """),
 
-        // PowerfulSpace/MediumTask_2: Test/Program.cs
-        new("top-level program serializes into File.Create", "PowerfulSpace/MediumTask_2: Test/Program.cs", """
+        new("top-level program serializes an order into File.Create", "shape seen in PowerfulSpace/MediumTask_2 Test/Program.cs", """
             using System;
             using System.IO;
             using System.Text.Json;
 
-            var weatherForecast = new WeatherForecast
+            var order = new Order
             {
-                Date = DateTime.Parse("2020-03-01"),
-                TemperatureCelsius = 20,
-                Summary = "Mild"
+                Number = 4711,
+                PlacedAt = DateTime.Parse("2024-11-05"),
+                Customer = "Ada"
             };
 
-            string fileName = "forecast.json";
-            using FileStream createStream = File.Create(fileName);
-            await {|SW1002:JsonSerializer.SerializeAsync(createStream, weatherForecast)|};
-            await createStream.DisposeAsync();
+            string orderPath = "order.json";
+            using FileStream output = File.Create(orderPath);
+            await {|SW1002:JsonSerializer.SerializeAsync(output, order)|};
+            await output.DisposeAsync();
 
-            Console.WriteLine(File.ReadAllText(fileName));
+            Console.WriteLine(File.ReadAllText(orderPath));
 
             Console.ReadLine();
 
-            public class WeatherForecast
+            public class Order
             {
-                public DateTimeOffset Date { get; set; }
-                public int TemperatureCelsius { get; set; }
-                public string? Summary { get; set; }
+                public int Number { get; set; }
+                public DateTimeOffset PlacedAt { get; set; }
+                public string? Customer { get; set; }
             }
             """),
 
-        // dotnet/docs: docs/standard/serialization/snippets/system-text-json-how-to/csharp/SerializeToFileAsync.cs
-        new("docs sample SerializeToFileAsync", "dotnet/docs: docs/standard/serialization/snippets/system-text-json-how-to/csharp/SerializeToFileAsync.cs", """
+        new("stock item exported with SerializeAsync into File.Create", "shape seen in dotnet/docs docs/standard/serialization/snippets/system-text-json-how-to/csharp/SerializeToFileAsync.cs", """
             using System;
             using System.IO;
             using System.Text.Json;
             using System.Threading.Tasks;
 
-            namespace SerializeToFileAsync
+            namespace InventoryExport
             {
-                public class WeatherForecast
+                public class StockItem
                 {
-                    public DateTimeOffset Date { get; set; }
-                    public int TemperatureCelsius { get; set; }
-                    public string? Summary { get; set; }
+                    public string? Sku { get; set; }
+                    public int Quantity { get; set; }
+                    public DateTimeOffset UpdatedAt { get; set; }
                 }
 
                 public class Program
                 {
                     public static async Task Main()
                     {
-                        var weatherForecast = new WeatherForecast
+                        var item = new StockItem
                         {
-                            Date = DateTime.Parse("2021-05-02"),
-                            TemperatureCelsius = 18,
-                            Summary = "Cool"
+                            Sku = "KB-101",
+                            Quantity = 12,
+                            UpdatedAt = DateTime.Parse("2023-02-14")
                         };
 
-                        string fileName = "forecast.json";
-                        using FileStream createStream = File.Create(fileName);
-                        await {|SW1002:JsonSerializer.SerializeAsync(createStream, weatherForecast)|};
-                        await createStream.DisposeAsync();
+                        string stockPath = "stock.json";
+                        using FileStream stockStream = File.Create(stockPath);
+                        await {|SW1002:JsonSerializer.SerializeAsync(stockStream, item)|};
+                        await stockStream.DisposeAsync();
 
-                        Console.WriteLine(File.ReadAllText(fileName));
+                        Console.WriteLine(File.ReadAllText(stockPath));
                     }
                 }
             }
             """),
 
-        // lghtlr/-: json0/Program.cs
-        new("JSON serialized into FileMode.OpenOrCreate stream", "lghtlr/-: json0/Program.cs", """
+        new("vehicle serialized into a FileMode.OpenOrCreate stream", "shape seen in lghtlr/- json0/Program.cs", """
             using System;
             using System.IO;
             using System.Text.Json;
             using System.Threading.Tasks;
 
-            namespace HelloApp
+            namespace Garage
             {
-                class Person
+                class Vehicle
                 {
-                    public string? Name { get; set; }
-                    public int Age { get; set; }
+                    public string? Plate { get; set; }
+                    public int Seats { get; set; }
                 }
 
                 class Program
                 {
                     static async Task Main(string[] args)
                     {
-                        using (FileStream fs = new FileStream("user.json", FileMode.OpenOrCreate))
+                        using (FileStream stream = new FileStream("vehicle.json", FileMode.OpenOrCreate))
                         {
-                            Person ann = new Person() { Name = "Ann", Age = 30 };
-                            await {|SW1002:JsonSerializer.SerializeAsync<Person>(fs, ann)|};
-                            Console.WriteLine("saved");
+                            Vehicle van = new Vehicle() { Plate = "KX-204", Seats = 9 };
+                            await {|SW1002:JsonSerializer.SerializeAsync<Vehicle>(stream, van)|};
+                            Console.WriteLine("stored");
                         }
 
-                        using (FileStream fs = new FileStream("user.json", FileMode.OpenOrCreate))
+                        using (FileStream stream = new FileStream("vehicle.json", FileMode.OpenOrCreate))
                         {
-                            Person? restored = await JsonSerializer.DeserializeAsync<Person>(fs);
-                            Console.WriteLine($"{restored?.Name} {restored?.Age}");
+                            Vehicle? loaded = await JsonSerializer.DeserializeAsync<Vehicle>(stream);
+                            Console.WriteLine($"{loaded?.Plate}: {loaded?.Seats} seats");
                         }
                     }
                 }
             }
             """),
 
-        // icedt89/Smartbar: Source/Smartbar.Common/JsonFileAdapter.cs
-        new("write a sibling file then File.Replace it over the destination", "icedt89/Smartbar: Source/Smartbar.Common/JsonFileAdapter.cs", """
-            namespace JanHafner.Smartbar.Common
+        new("page written to a sibling file, then File.Replace over the destination", "shape seen in icedt89/Smartbar Source/Smartbar.Common/JsonFileAdapter.cs", """
+            namespace Notebook.Storage
             {
                 using System;
                 using System.IO;
                 using System.Text;
                 using System.Threading.Tasks;
 
-                public abstract class JsonFileAdapter
+                public abstract class PageStore
                 {
-                    protected async Task SaveFileToDiskSafeAsync(String file, String content)
+                    protected async Task PersistPageAsync(String pagePath, String markup)
                     {
-                        var backupFileName = $"{file}.bak";
+                        var staging = $"{pagePath}.new";
 
-                        using (var streamWriter = new StreamWriter(backupFileName, false, Encoding.Unicode))
+                        using (var output = new StreamWriter(staging, false, Encoding.UTF8))
                         {
-                            await streamWriter.WriteAsync(content);
-                            await streamWriter.FlushAsync();
+                            await output.WriteAsync(markup);
+                            await output.FlushAsync();
                         }
 
-                        File.Replace(backupFileName, file, null);
+                        File.Replace(staging, pagePath, null);
                     }
                 }
             }
             """),
 
-        // autumn009/CSharpShortCodeSamples: sample3/chap7/バックアップファイルの作成/OLDCODE/OLDCODE/Program.cs
-        new("File.Replace demo writes target, new file and backup", "autumn009/CSharpShortCodeSamples: sample3/chap7/バックアップファイルの作成/OLDCODE/OLDCODE/Program.cs", """
+        new("File.Replace demo writes the report, its draft and the old copy", "shape seen in autumn009/CSharpShortCodeSamples sample3/chap7/バックアップファイルの作成/OLDCODE/OLDCODE/Program.cs", """
             using System;
             using System.IO;
 
-            class Program
+            class ReplaceDemo
             {
                 static void Main()
                 {
-                    const string targetfile = "target.txt";
-                    const string newfile = "a.txt";
-                    const string backupfile = "b.txt";
-                    {|SW1001:File.WriteAllText(targetfile, "first")|};
-                    File.WriteAllText(newfile, "second");
-                    {|SW1001:File.WriteAllText(backupfile, "third")|};
-                    File.SetAttributes(newfile, FileAttributes.ReadOnly);
-                    Console.WriteLine($"target: {File.ReadAllText(targetfile)}");
-                    Console.WriteLine($"backup: {File.ReadAllText(backupfile)}");
-                    if ((File.GetAttributes(newfile) & FileAttributes.ReadOnly) != 0) File.SetAttributes(newfile, FileAttributes.Normal);
-                    File.Replace(newfile, targetfile, backupfile);
-                    Console.WriteLine($"target: {File.ReadAllText(targetfile)}");
-                    Console.WriteLine($"backup: {File.ReadAllText(backupfile)}");
+                    const string report = "report.txt";
+                    const string draft = "report.draft";
+                    const string previous = "report.old";
+                    {|SW1001:File.WriteAllText(report, "version one")|};
+                    File.WriteAllText(draft, "version two");
+                    {|SW1001:File.WriteAllText(previous, "version zero")|};
+                    File.SetAttributes(draft, FileAttributes.ReadOnly);
+                    Console.WriteLine($"report now: {File.ReadAllText(report)}");
+                    Console.WriteLine($"old copy now: {File.ReadAllText(previous)}");
+                    if ((File.GetAttributes(draft) & FileAttributes.ReadOnly) != 0) File.SetAttributes(draft, FileAttributes.Normal);
+                    File.Replace(draft, report, previous);
+                    Console.WriteLine($"report after: {File.ReadAllText(report)}");
+                    Console.WriteLine($"old copy after: {File.ReadAllText(previous)}");
                 }
             }
             """),
 
-        // MaienM/CSharp-Utils: CSharp-Utils/Utils/TempWriter.cs
-        new("writer over Path.GetTempFileName() moved to its destination on Close", "MaienM/CSharp-Utils: CSharp-Utils/Utils/TempWriter.cs", """
+        new("staged text file over Path.GetTempFileName() moved into place on Complete", "shape seen in MaienM/CSharp-Utils CSharp-Utils/Utils/TempWriter.cs", """
             using System;
             using System.IO;
 
-            namespace CSharpUtils.Utils
+            namespace Toolkit.IO
             {
-                class TempWriter
+                class StagedTextFile
                 {
-                    public String TempPath { get; private set; }
-                    public StreamWriter Writer { get; private set; }
-                    public String FinalPath { get; private set; }
+                    public String Destination { get; private set; }
+                    public String Scratch { get; private set; }
+                    public StreamWriter Output { get; private set; }
 
-                    public TempWriter(String path)
+                    public StagedTextFile(String destination)
                     {
-                        FinalPath = path;
+                        Destination = destination;
 
-                        TempPath = Path.GetTempFileName();
-                        FileStream file = File.OpenWrite(TempPath);
-                        Writer = new StreamWriter(file);
+                        Scratch = Path.GetTempFileName();
+                        FileStream stream = File.OpenWrite(Scratch);
+                        Output = new StreamWriter(stream);
                     }
 
-                    public void Close()
+                    public void Complete()
                     {
-                        Writer.Close();
+                        Output.Close();
 
-                        if (File.Exists(FinalPath))
+                        if (File.Exists(Destination))
                         {
-                            File.Delete(FinalPath);
+                            File.Delete(Destination);
                         }
-                        File.Move(TempPath, FinalPath);
+                        File.Move(Scratch, Destination);
                     }
                 }
             }
             """),
 
-        // xandrineshu/cse210-hw: week06/EternalQuest/SaveLoadCSV.cs
-        new("goals saved as CSV lines", "xandrineshu/cse210-hw: week06/EternalQuest/SaveLoadCSV.cs", """
+        new("score table saved as lines", "shape seen in xandrineshu/cse210-hw week06/EternalQuest/SaveLoadCSV.cs", """
             using System;
             using System.Collections.Generic;
             using System.IO;
 
-            class SaveLoadCSV
+            class ScoreFile
             {
-                public static void SaveToCSV(List<String> _dataToSave, string _filePath)
+                public static List<String> Read(string scorePath)
                 {
-                    {|SW1001:File.WriteAllLines(_filePath, _dataToSave)|};
+                    List<string> rows = new List<string>();
+                    StreamReader reader = new StreamReader(scorePath);
+
+                    while (!reader.EndOfStream)
+                    {
+                        string? row = reader.ReadLine();
+                        rows.Add(row!.ToString());
+                    }
+                    reader.Close();
+
+                    return rows;
                 }
 
-                public static List<String> LoadFromCSV(string _filePath)
+                public static void Write(List<String> rows, string scorePath)
                 {
-                    List<string> fromCSV = new List<string>();
-                    StreamReader streamReader = new StreamReader(_filePath);
-
-                    while (!streamReader.EndOfStream)
-                    {
-                        string? line = streamReader.ReadLine();
-                        fromCSV.Add(line!.ToString());
-                    }
-                    streamReader.Close();
-
-                    return fromCSV;
+                    {|SW1001:File.WriteAllLines(scorePath, rows)|};
                 }
             }
             """),
 
-        // CodeMazeBlog/CodeMazeGuides: csharp-basic-topics/SaveListToFileInCSharp/SaveListToFileInCSharp/ListToFileWriter.cs
-        new("list written with StreamWriter, sync, async and append", "CodeMazeBlog/CodeMazeGuides: csharp-basic-topics/SaveListToFileInCSharp/SaveListToFileInCSharp/ListToFileWriter.cs", """
+        new("playlist written with StreamWriter: append, sync and async", "shape seen in CodeMazeBlog/CodeMazeGuides csharp-basic-topics/SaveListToFileInCSharp/SaveListToFileInCSharp/ListToFileWriter.cs", """
             using System.Collections.Generic;
             using System.IO;
             using System.Threading.Tasks;
 
-            namespace SaveListToFileInCSharp;
+            namespace Playlists;
 
-            public class ListToFileWriter
+            public class PlaylistExporter
             {
-                public void WriteToFileWithStreamWriter(string path, List<string> animals)
+                public void AppendTracks(string target, List<string> tracks)
                 {
-                    using var sw = {|SW1001:new StreamWriter(path)|};
-                    foreach (var animal in animals)
+                    using var writer = new StreamWriter(target, append: true);
+                    foreach (var track in tracks)
                     {
-                        sw.WriteLine(animal);
+                        writer.WriteLine(track);
                     }
                 }
 
-                public async Task WriteToFileWithStreamWriterAsync(string path, List<string> animals)
+                public void WriteTracks(string target, List<string> tracks)
                 {
-                    await using var sw = {|SW1001:new StreamWriter(path)|};
-                    foreach (var animal in animals)
+                    using var writer = {|SW1001:new StreamWriter(target)|};
+                    foreach (var track in tracks)
                     {
-                        await sw.WriteLineAsync(animal);
+                        writer.WriteLine(track);
                     }
                 }
 
-                public void AppendToFileWithStreamWriter(string path, List<string> animals)
+                public async Task WriteTracksAsync(string target, List<string> tracks)
                 {
-                    using var sw = new StreamWriter(path, append: true);
-                    foreach (var animal in animals)
+                    await using var writer = {|SW1001:new StreamWriter(target)|};
+                    foreach (var track in tracks)
                     {
-                        sw.WriteLine(animal);
+                        await writer.WriteLineAsync(track);
                     }
                 }
             }
             """),
 
-        // cly4auHo/Examples: 007_Input_Output/023_BinaryWriter/Program.cs
-        new("BinaryWriter over File.Create", "cly4auHo/Examples: 007_Input_Output/023_BinaryWriter/Program.cs", """
+        new("sensor samples written by a BinaryWriter over File.Create", "shape seen in cly4auHo/Examples 007_Input_Output/023_BinaryWriter/Program.cs", """
             using System;
             using System.IO;
 
-            namespace _023_BinaryWriter
+            namespace Telemetry
             {
-                class Program
+                class Recorder
                 {
                     static void Main()
                     {
-                        FileStream file = {|SW1001:File.Create("data.bin")|};
+                        FileStream sink = {|SW1001:File.Create("samples.dat")|};
 
-                        BinaryWriter writer = new BinaryWriter(file);
+                        BinaryWriter output = new BinaryWriter(sink);
 
-                        long number = 100;
-                        var bytes = new byte[] { 10, 20, 50, 100 };
-                        string s = "text";
+                        string unit = "kPa";
+                        var readings = new byte[] { 3, 1, 4, 1, 5 };
+                        long stamp = 1700000000;
 
-                        writer.Write(number);
-                        writer.Write(bytes);
-                        writer.Write(s);
+                        output.Write(stamp);
+                        output.Write(readings);
+                        output.Write(unit);
 
-                        writer.Close();
+                        output.Close();
 
                         Console.ReadKey();
                     }
@@ -471,245 +458,240 @@ internal static class GitHubCorpus
             }
             """),
 
-        // syauqibilfaqih/BootcampFormulatrix: Day20/B_FileStreamWrite/Program.cs
-        new("FileStream Create then read back", "syauqibilfaqih/BootcampFormulatrix: Day20/B_FileStreamWrite/Program.cs", """
+        new("journal created with FileMode.Create, then read back", "shape seen in syauqibilfaqih/BootcampFormulatrix Day20/B_FileStreamWrite/Program.cs", """
             using System;
             using System.IO;
             using System.Text;
 
-            class Program {
-                static void Main() {
-                    string path = "bootcamp.txt";
+            class Journal
+            {
+                static void Main()
+                {
+                    string journalPath = "journal.log";
 
-                    using (FileStream fs = {|SW1001:new FileStream(path, FileMode.Create)|}) {
-                        byte[] data = Encoding.UTF8.GetBytes("Hello, stream");
-                        fs.Write(data, 0, data.Length);
+                    using (FileStream output = {|SW1001:new FileStream(journalPath, FileMode.Create)|})
+                    {
+                        byte[] entry = Encoding.UTF8.GetBytes("day 1: started");
+                        output.Write(entry, 0, entry.Length);
                     }
 
-                    using (FileStream fs = new FileStream(path, FileMode.Open)) {
-                        byte[] buffer = new byte[fs.Length];
-                        fs.Read(buffer, 0, buffer.Length);
-                        string content = Encoding.UTF8.GetString(buffer);
-                        Console.WriteLine(content);
+                    using (FileStream input = new FileStream(journalPath, FileMode.Open))
+                    {
+                        byte[] raw = new byte[input.Length];
+                        input.Read(raw, 0, raw.Length);
+                        Console.WriteLine(Encoding.UTF8.GetString(raw));
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code2/190039-40978487-0.cs
-        new("image download copied into File.OpenWrite", "shendongnian/code: code2/190039-40978487-0.cs", """
+        new("map tile download copied into File.OpenWrite", "shape seen in shendongnian/code code2/190039-40978487-0.cs", """
             using System;
             using System.IO;
             using System.Net;
 
-            static class Downloads
+            static class MapTiles
             {
-                private static void DownloadRemoteImageFile(string uri, string fileName)
+                private static void FetchTile(string tileUrl, string tilePath)
                 {
-                    HttpWebRequest request = (HttpWebRequest)WebRequest.Create(uri);
+                    HttpWebRequest request = (HttpWebRequest)WebRequest.Create(tileUrl);
                     HttpWebResponse response = (HttpWebResponse)request.GetResponse();
 
-                    if ((response.StatusCode == HttpStatusCode.OK ||
-                        response.StatusCode == HttpStatusCode.Moved ||
-                        response.StatusCode == HttpStatusCode.Redirect) &&
-                        response.ContentType.StartsWith("image", StringComparison.OrdinalIgnoreCase))
+                    if ((response.StatusCode == HttpStatusCode.Redirect ||
+                        response.StatusCode == HttpStatusCode.OK ||
+                        response.StatusCode == HttpStatusCode.Moved) &&
+                        response.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
                     {
-                        using (Stream inputStream = response.GetResponseStream())
-                        using (Stream outputStream = {|SW1001:File.OpenWrite(fileName)|})
+                        using (Stream source = response.GetResponseStream())
+                        using (Stream target = {|SW1001:File.OpenWrite(tilePath)|})
                         {
-                            byte[] buffer = new byte[4096];
-                            int bytesRead;
+                            byte[] chunk = new byte[8192];
+                            int count;
                             do
                             {
-                                bytesRead = inputStream.Read(buffer, 0, buffer.Length);
-                                outputStream.Write(buffer, 0, bytesRead);
-                            } while (bytesRead != 0);
+                                count = source.Read(chunk, 0, chunk.Length);
+                                target.Write(chunk, 0, count);
+                            } while (count != 0);
                         }
                     }
                 }
             }
             """),
 
-        // RobertStickler/-SWE1-MTCG: SWE1-MTCG/SWE1-MTCG/Program.cs
-        new("downloaded icon saved with WriteAllBytes", "RobertStickler/-SWE1-MTCG: SWE1-MTCG/SWE1-MTCG/Program.cs", """
+        new("downloaded avatar saved with WriteAllBytes", "shape seen in RobertStickler/-SWE1-MTCG SWE1-MTCG/SWE1-MTCG/Program.cs", """
             using System;
             using System.IO;
             using System.Net.Http;
             using System.Threading.Tasks;
 
-            namespace HttpClientDownloadImage
+            namespace AvatarFetch
             {
                 class Program
                 {
                     static async Task Main(string[] args)
                     {
-                        using var httpClient = new HttpClient();
-                        var url = "http://example.org/favicon.ico";
-                        byte[] imageBytes = await httpClient.GetByteArrayAsync(url);
+                        using var client = new HttpClient();
+                        var avatarUrl = "https://example.com/avatars/42.png";
+                        byte[] avatar = await client.GetByteArrayAsync(avatarUrl);
 
-                        string documentsPath = System.Environment.GetFolderPath(
-                                System.Environment.SpecialFolder.Personal);
+                        string picturesDir = System.Environment.GetFolderPath(
+                                System.Environment.SpecialFolder.MyPictures);
 
-                        string localFilename = "favicon.ico";
-                        string localPath = Path.Combine(documentsPath, localFilename);
-                        {|SW1001:File.WriteAllBytes(localPath, imageBytes)|};
+                        string avatarName = "avatar-42.png";
+                        string avatarPath = Path.Combine(picturesDir, avatarName);
+                        {|SW1001:File.WriteAllBytes(avatarPath, avatar)|};
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code1/70587-1110264-0.cs
-        new("image bytes written through BinaryWriter over FileMode.Create", "shendongnian/code: code1/70587-1110264-0.cs", """
+        new("firmware bytes written through BinaryWriter over FileMode.Create", "shape seen in shendongnian/code code1/70587-1110264-0.cs", """
             using System;
             using System.IO;
             using System.Net;
 
-            namespace ImageDownloader
+            namespace FirmwareFetch
             {
                 class Program
                 {
                     static void Main(string[] args)
                     {
-                        string imageUrl = @"http://example.org/image.jpg";
-                        string saveLocation = @"C:\images\image.jpg";
+                        string firmwareUrl = @"http://updates.example.net/fw/router-3.bin";
+                        string firmwarePath = @"E:\firmware\router-3.bin";
 
-                        byte[] imageBytes;
-                        HttpWebRequest imageRequest = (HttpWebRequest)WebRequest.Create(imageUrl);
-                        WebResponse imageResponse = imageRequest.GetResponse();
+                        byte[] image;
+                        HttpWebRequest request = (HttpWebRequest)WebRequest.Create(firmwareUrl);
+                        WebResponse response = request.GetResponse();
 
-                        Stream stream = imageResponse.GetResponseStream();
+                        Stream body = response.GetResponseStream();
 
-                        using (BinaryReader br = new BinaryReader(stream))
+                        using (BinaryReader reader = new BinaryReader(body))
                         {
-                            imageBytes = br.ReadBytes(500000);
-                            br.Close();
+                            image = reader.ReadBytes(2 * 1024 * 1024);
+                            reader.Close();
                         }
-                        imageResponse.Close();
+                        response.Close();
 
-                        FileStream fs = {|SW1001:new FileStream(saveLocation, FileMode.Create)|};
-                        BinaryWriter bw = new BinaryWriter(fs);
+                        FileStream output = {|SW1001:new FileStream(firmwarePath, FileMode.Create)|};
+                        BinaryWriter writer = new BinaryWriter(output);
                         try
                         {
-                            bw.Write(imageBytes);
+                            writer.Write(image);
                         }
                         finally
                         {
-                            fs.Close();
-                            bw.Close();
+                            output.Close();
+                            writer.Close();
                         }
                     }
                 }
             }
             """),
 
-        // johnlaschober/RoA-AddressRocker: RoA.ScreenUI/ConfigurationFile.cs
-        new("configuration saved as Newtonsoft JSON through a local", "johnlaschober/RoA-AddressRocker: RoA.ScreenUI/ConfigurationFile.cs", """
+        new("display profile saved as Newtonsoft JSON through a local", "shape seen in johnlaschober/RoA-AddressRocker RoA.ScreenUI/ConfigurationFile.cs", """
             using Newtonsoft.Json;
             using System.IO;
 
-            namespace RoA.ScreenUI
+            namespace Kiosk.Display
             {
-                public class ConfigurationFile
+                public class DisplayProfile
                 {
-                    public string? StateSavePath { get; set; }
+                    public int Brightness { get; set; }
+                    public string? LastLayout { get; set; }
 
-                    public void Save(string savePath)
+                    public void Save(string target)
                     {
-                        string json = JsonConvert.SerializeObject(this);
-                        {|SW1002:File.WriteAllText(savePath, json)|};
+                        string serialized = JsonConvert.SerializeObject(this);
+                        {|SW1002:File.WriteAllText(target, serialized)|};
                     }
                 }
             }
             """),
 
-        // korolkiewiczk/PokRec: PR/Common/JsonObject.cs
-        new("generic JSON object base saves itself", "korolkiewiczk/PokRec: PR/Common/JsonObject.cs", """
+        new("generic JSON document base stores itself", "shape seen in korolkiewiczk/PokRec PR/Common/JsonObject.cs", """
             using System.IO;
             using Newtonsoft.Json;
 
-            namespace Common
+            namespace Shared
             {
-                public class JsonObject<T>
+                public class JsonDocumentBase<TSelf>
                 {
-                    public void Save(string path)
+                    public static TSelf Open(string file)
                     {
-                        {|SW1002:File.WriteAllText(path, JsonConvert.SerializeObject(this))|};
+                        if (!File.Exists(file)) return default(TSelf)!;
+
+                        return JsonConvert.DeserializeObject<TSelf>(File.ReadAllText(file))!;
                     }
 
-                    public static T Load(string path)
+                    public void Save(string file)
                     {
-                        if (!File.Exists(path)) return default(T)!;
-
-                        return JsonConvert.DeserializeObject<T>(File.ReadAllText(path))!;
+                        {|SW1002:File.WriteAllText(file, JsonConvert.SerializeObject(this))|};
                     }
                 }
             }
             """),
 
-        // KoertLichtendonk/QuickConfig: QuickConfig/ConfigBase.cs
-        new("config base writes JSON text through StreamWriter(path, false)", "KoertLichtendonk/QuickConfig: QuickConfig/ConfigBase.cs", """
+        new("settings base writes JSON text through StreamWriter(path, false)", "shape seen in KoertLichtendonk/QuickConfig QuickConfig/ConfigBase.cs", """
             using Newtonsoft.Json;
             using System.IO;
 
-            namespace QuickConfig
+            namespace TinySettings
             {
-                public interface IConfig { void Save(); }
+                public interface IPersistable { void Save(); }
 
-                public abstract class ConfigBase : IConfig
+                public abstract class SettingsFileBase : IPersistable
                 {
-                    public string configPath { get; set; } = "config.json";
+                    public string FilePath { get; set; } = "settings.json";
 
                     public virtual void Save()
                     {
-                        string json = JsonConvert.SerializeObject(this, Formatting.Indented);
+                        string body = JsonConvert.SerializeObject(this, Formatting.Indented);
 
-                        using (StreamWriter sw = new StreamWriter(configPath, false))
+                        using (StreamWriter writer = new StreamWriter(FilePath, false))
                         {
-                            {|SW1002:sw.Write(json)|};
-                            sw.Close();
+                            {|SW1002:writer.Write(body)|};
+                            writer.Close();
                         }
                     }
                 }
             }
             """),
 
-        // nickmartin1ee7/Herbalist: ScriptModels/DataStorage.cs
-        new("game data dictionary written with WriteAllTextAsync", "nickmartin1ee7/Herbalist: ScriptModels/DataStorage.cs", """
+        new("level progress dictionary written with WriteAllTextAsync", "shape seen in nickmartin1ee7/Herbalist ScriptModels/DataStorage.cs", """
             using System.Collections.Generic;
             using System.IO;
             using System.Text.Json;
             using System.Threading.Tasks;
 
-            public static class DataStorage
+            public static class Progress
             {
-                private const string _file = "user-data.json";
-                private static FileInfo SaveFile => new FileInfo(_file);
+                private const string ProgressName = "progress.json";
+                private static FileInfo ProgressFile => new FileInfo(ProgressName);
 
-                public static Task Write(Dictionary<string, string> data)
+                public static ValueTask<Dictionary<string, int>?> Read()
                 {
-                    return {|SW1002:File.WriteAllTextAsync(SaveFile.FullName, JsonSerializer.Serialize(data))|};
+                    using var input = ProgressFile.OpenRead();
+                    return JsonSerializer.DeserializeAsync<Dictionary<string, int>>(input);
                 }
 
-                public static ValueTask<Dictionary<string, string>?> Read()
+                public static Task Write(Dictionary<string, int> levels)
                 {
-                    using var stream = SaveFile.OpenRead();
-                    return JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream);
+                    return {|SW1002:File.WriteAllTextAsync(ProgressFile.FullName, JsonSerializer.Serialize(levels))|};
                 }
             }
             """),
 
-        // ponlawat-w/lanna-utils: cli/ExportForJs/WriteFile.cs
-        new("export helper writes serialized JSON through a TextWriter", "ponlawat-w/lanna-utils: cli/ExportForJs/WriteFile.cs", """
+        new("lexicon dump writes serialized JSON through a TextWriter", "shape seen in ponlawat-w/lanna-utils cli/ExportForJs/WriteFile.cs", """
             using System.IO;
             using System.Text.Json;
 
-            public static class WriteFile
+            public static class LexiconDump
             {
-                public static void Write(string filePath, object value)
+                public static void Write(string outputPath, object entries)
                 {
-                    using (TextWriter writer = new StreamWriter(filePath))
+                    using (TextWriter output = new StreamWriter(outputPath))
                     {
-                        {|SW1002:writer.Write(JsonSerializer.Serialize(value, new JsonSerializerOptions
+                        {|SW1002:output.Write(JsonSerializer.Serialize(entries, new JsonSerializerOptions
                         {
                             WriteIndented = true
                         }))|};
@@ -718,220 +700,214 @@ internal static class GitHubCorpus
             }
             """),
 
-        // KirillMeleshko004/B1-Test: FileWorker/Utility/FileWriter.cs
-        new("rows appended under a lock", "KirillMeleshko004/B1-Test: FileWorker/Utility/FileWriter.cs", """
+        new("import rows appended under a lock", "shape seen in KirillMeleshko004/B1-Test FileWorker/Utility/FileWriter.cs", """
             using System.Collections.Generic;
             using System.IO;
 
-            namespace FileWorker.Utility
+            namespace Importer.Output
             {
-                public class FileWriter
+                public class RowSink
                 {
-                    private string _path;
-                    private object _lock = new();
+                    private object _gate = new();
+                    private string _target;
 
-                    public FileWriter(string filePath)
+                    public RowSink(string target)
                     {
-                        _path = filePath;
-                        File.Delete(_path);
+                        _target = target;
+                        File.Delete(_target);
                     }
 
-                    public void InsertRows(IEnumerable<string> rows)
+                    public void Append(IEnumerable<string> lines)
                     {
-                        lock (_lock)
+                        lock (_gate)
                         {
-                            File.AppendAllLines(_path, rows);
+                            File.AppendAllLines(_target, lines);
                         }
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code1/160524-2954908-0.cs
-        new("log line appended with File.AppendText", "shendongnian/code: code1/160524-2954908-0.cs", """
+        new("audit entry appended with File.AppendText", "shape seen in shendongnian/code code1/160524-2954908-0.cs", """
             using System.IO;
 
-            public class Logging
+            public class AuditTrail
             {
-                private readonly object locker = new object();
+                private readonly object gate = new object();
 
-                public void WriteToLog(string message)
+                public void WriteEntry(string entry)
                 {
-                    lock (locker)
+                    lock (gate)
                     {
-                        StreamWriter SW;
-                        SW = File.AppendText("Data\\Log.txt");
-                        SW.WriteLine(message);
-                        SW.Close();
-                        SW.Dispose();
+                        StreamWriter output;
+                        output = File.AppendText("audit\\trail.txt");
+                        output.WriteLine(entry);
+                        output.Close();
+                        output.Dispose();
                     }
                 }
             }
             """),
 
-        // frankhaugen/Frank.Libraries: Frank.Libraries.Logging/FileLogging/LogFileWriter.cs
-        new("log writer appends under a ReaderWriterLock", "frankhaugen/Frank.Libraries: Frank.Libraries.Logging/FileLogging/LogFileWriter.cs", """
+        new("trace file appended under a ReaderWriterLock", "shape seen in frankhaugen/Frank.Libraries Frank.Libraries.Logging/FileLogging/LogFileWriter.cs", """
             using System.IO;
             using System.Threading;
 
-            namespace Frank.Libraries.Logging.FileLogging
+            namespace Tracing.Sinks
             {
-                internal static class LogFileWriter
+                internal static class TraceFile
                 {
-                    private static ReaderWriterLock _locker = new ReaderWriterLock();
+                    private static ReaderWriterLock _gate = new ReaderWriterLock();
 
-                    public static void WriteString(string value, string path)
+                    public static void WriteTrace(string line, string target)
                     {
                         try
                         {
-                            _locker.AcquireWriterLock(int.MaxValue);
-                            File.AppendAllLines(path, new[] { value });
+                            _gate.AcquireWriterLock(int.MaxValue);
+                            File.AppendAllLines(target, new[] { line });
                         }
                         finally
                         {
-                            _locker.ReleaseWriterLock();
+                            _gate.ReleaseWriterLock();
                         }
                     }
                 }
             }
             """),
 
-        // JohanLarsson/ReadFileBox: ReadFileBox/ViewModel.cs
-        new("view model saves through File.OpenWrite with a busy flag", "JohanLarsson/ReadFileBox: ReadFileBox/ViewModel.cs", """
-            namespace ReadFileBox
+        new("notes view model saves through File.OpenWrite with an idle flag", "shape seen in JohanLarsson/ReadFileBox ReadFileBox/ViewModel.cs", """
+            namespace NotesApp
             {
                 using System.ComponentModel;
                 using System.IO;
                 using System.Runtime.CompilerServices;
                 using System.Threading.Tasks;
 
-                public class ViewModel : INotifyPropertyChanged
+                public class NotesViewModel : INotifyPropertyChanged
                 {
-                    private string? _content;
-                    private bool _isEnabled = true;
-                    private static readonly string FileName = @"C:\Temp\Sample.txt";
+                    private static readonly string NotesPath = @"D:\Notes\today.md";
+                    private bool _idle = true;
+                    private string? _draft;
 
                     public event PropertyChangedEventHandler? PropertyChanged;
 
-                    public bool IsEnabled
+                    public string? Draft
                     {
-                        get { return _isEnabled; }
+                        get { return _draft; }
                         set
                         {
-                            if (value == _isEnabled) return;
-                            _isEnabled = value;
-                            OnPropertyChanged();
+                            if (value == _draft) return;
+                            _draft = value;
+                            Notify();
                         }
                     }
 
-                    public string? Content
+                    public bool Idle
                     {
-                        get { return _content; }
+                        get { return _idle; }
                         set
                         {
-                            if (value == _content) return;
-                            _content = value;
-                            OnPropertyChanged();
-                        }
-                    }
-
-                    public async Task Read()
-                    {
-                        IsEnabled = false;
-                        try
-                        {
-                            using (var stream = File.OpenRead(FileName))
-                            {
-                                using (var reader = new StreamReader(stream))
-                                {
-                                    Content = await reader.ReadToEndAsync().ConfigureAwait(false);
-                                }
-                            }
-                        }
-                        finally
-                        {
-                            IsEnabled = true;
+                            if (value == _idle) return;
+                            _idle = value;
+                            Notify();
                         }
                     }
 
                     public async Task Save()
                     {
-                        IsEnabled = false;
+                        Idle = false;
                         try
                         {
-                            using (var stream = {|SW1001:File.OpenWrite(FileName)|})
+                            using (var target = {|SW1001:File.OpenWrite(NotesPath)|})
                             {
-                                using (var writer = new StreamWriter(stream))
+                                using (var text = new StreamWriter(target))
                                 {
-                                    await writer.WriteAsync(Content).ConfigureAwait(false);
+                                    await text.WriteAsync(Draft).ConfigureAwait(false);
                                 }
                             }
                         }
                         finally
                         {
-                            IsEnabled = true;
+                            Idle = true;
                         }
                     }
 
-                    protected virtual void OnPropertyChanged([CallerMemberName] string? propertyName = null)
+                    public async Task Load()
                     {
-                        PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(propertyName));
+                        Idle = false;
+                        try
+                        {
+                            using (var source = File.OpenRead(NotesPath))
+                            {
+                                using (var text = new StreamReader(source))
+                                {
+                                    Draft = await text.ReadToEndAsync().ConfigureAwait(false);
+                                }
+                            }
+                        }
+                        finally
+                        {
+                            Idle = true;
+                        }
+                    }
+
+                    protected virtual void Notify([CallerMemberName] string? member = null)
+                    {
+                        PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(member));
                     }
                 }
             }
             """),
 
-        // utak3r/u3Toolbox: u3tbNotepadForm.cs
-        new("notepad autosave timer writes and clears the control's Modified flag", "utak3r/u3Toolbox: u3tbNotepadForm.cs", """
+        new("memo autosave timer writes, then clears the editor's Modified flag", "shape seen in utak3r/u3Toolbox u3tbNotepadForm.cs", """
             using System;
             using System.IO;
             using System.Text;
             using System.Timers;
 
-            namespace u3Toolbox
+            namespace MemoBoard
             {
                 // stub of the WinForms RichTextBox members used
-                public class NotepadTextBox
+                public class MemoEditor
                 {
                     public string Text { get; set; } = "";
                     public bool Modified { get; set; }
                 }
 
-                public partial class u3tbNotepadForm
+                public partial class MemoWindow
                 {
-                    public int NOTEPAD_AUTOSAVE_INTERVAL = 5000;
-                    public string filename = "notes.txt";
-                    private Timer modifyTimer;
-                    private NotepadTextBox notepadText = new NotepadTextBox();
+                    public int IdleDelayMs = 3000;
+                    public string memoPath = "memo.txt";
+                    private Timer idleTimer;
+                    private MemoEditor editor = new MemoEditor();
 
-                    public u3tbNotepadForm()
+                    public MemoWindow()
                     {
-                        modifyTimer = new Timer();
-                        modifyTimer.Interval = NOTEPAD_AUTOSAVE_INTERVAL;
-                        modifyTimer.Elapsed += modifyTimer_Tick;
+                        idleTimer = new Timer();
+                        idleTimer.Interval = IdleDelayMs;
+                        idleTimer.Elapsed += idleTimer_Elapsed;
                     }
 
-                    private void modifyTimer_Tick(object? sender, EventArgs e)
+                    private void editor_ModifiedChanged(object sender, EventArgs e)
                     {
-                        modifyTimer.Stop();
-                        StreamWriter writer = {|SW1001:new StreamWriter(filename, false, Encoding.Default)|};
-                        writer.Write(notepadText.Text);
-                        notepadText.Modified = false;
+                        idleTimer.Start();
                     }
 
-                    private void notepadText_ModifiedChanged(object sender, EventArgs e)
+                    private void idleTimer_Elapsed(object? sender, EventArgs e)
                     {
-                        modifyTimer.Start();
+                        idleTimer.Stop();
+                        StreamWriter memo = {|SW1001:new StreamWriter(memoPath, false, Encoding.Default)|};
+                        memo.Write(editor.Text);
+                        editor.Modified = false;
                     }
                 }
             }
             """),
 
-        // AminG82/NotePad: Form1.cs
-        new("notepad save button writes the text box", "AminG82/NotePad: Form1.cs", """
+        new("diary save button asks for a name once, then writes the text box", "shape seen in AminG82/NotePad Form1.cs", """
             using System;
 
-            namespace NotePad
+            namespace Diary
             {
                 public enum DialogResult { OK, Cancel }
 
@@ -942,81 +918,80 @@ internal static class GitHubCorpus
                 {
                     public string Filter = "";
                     public string DefaultExt = "";
-                    public string FileName = "note.txt";
+                    public string FileName = "entry.txt";
                     public DialogResult ShowDialog() => DialogResult.OK;
                 }
 
-                public partial class Form1
+                public partial class DiaryForm
                 {
-                    string? fileName;
-                    bool isSaved = true;
-                    TextBoxStub txtBody = new TextBoxStub();
-                    SaveFileDialogStub saveFileDialog1 = new SaveFileDialogStub();
+                    bool saved = true;
+                    string? entryPath;
+                    SaveFileDialogStub pickFile = new SaveFileDialogStub();
+                    TextBoxStub entryBox = new TextBoxStub();
                     public string Text { get; set; } = "";
 
-                    private void save_Click(object? sender, EventArgs? e)
+                    private void saveButton_Click(object? sender, EventArgs? e)
                     {
-                        if (fileName == null)
+                        if (entryPath == null)
                         {
-                            saveFileDialog1.Filter = "Text Only (*.txt) | *txt";
-                            saveFileDialog1.DefaultExt = "txt";
-                            DialogResult result = saveFileDialog1.ShowDialog();
-                            if (result == DialogResult.Cancel)
+                            pickFile.DefaultExt = "txt";
+                            pickFile.Filter = "Diary entries (*.txt) | *txt";
+                            DialogResult answer = pickFile.ShowDialog();
+                            if (answer == DialogResult.Cancel)
                                 return;
-                            fileName = saveFileDialog1.FileName;
+                            entryPath = pickFile.FileName;
                         }
-                        {|SW1001:System.IO.File.WriteAllText(fileName, txtBody.Text)|};
-                        this.Text = fileName;
-                        isSaved = true;
+                        {|SW1001:System.IO.File.WriteAllText(entryPath, entryBox.Text)|};
+                        this.Text = entryPath;
+                        saved = true;
                     }
                 }
             }
             """),
 
-        // Nuos/FileManager: TextEditor.cs
-        new("text editor writes only when the file does not exist yet", "Nuos/FileManager: TextEditor.cs", """
+        new("recipe editor writes only when the file does not exist yet", "shape seen in Nuos/FileManager TextEditor.cs", """
             using System;
             using System.IO;
 
-            namespace FileManager
+            namespace Recipes
             {
+                // stubs of the WinForms members used
                 public static class MessageBox { public static void Show(string text, string caption) => Console.WriteLine(caption + ": " + text); }
 
                 public class RichTextBoxStub { public string Text { get; set; } = ""; }
 
-                public partial class TextEditor
+                public partial class RecipeEditor
                 {
-                    private string _path;
-                    private RichTextBoxStub richTextBox = new RichTextBoxStub();
+                    private RichTextBoxStub body = new RichTextBoxStub();
+                    private string _recipeFile;
 
-                    public TextEditor(string path)
+                    public RecipeEditor(string title)
                     {
-                        _path = path + ".txt";
+                        _recipeFile = title + ".recipe";
+                    }
+
+                    private void saveMenuItem_Click(object sender, EventArgs e)
+                    {
+                        Save();
                     }
 
                     private void Save()
                     {
-                        if (!File.Exists(_path))
-                            {|SW1001:File.WriteAllText(_path, richTextBox.Text)|};
+                        if (!File.Exists(_recipeFile))
+                            {|SW1001:File.WriteAllText(_recipeFile, body.Text)|};
                         else
                         {
-                            MessageBox.Show("This file already exists!", "Can't overwrite");
+                            MessageBox.Show("A recipe with this title exists already.", "Not saved");
                         }
-                    }
-
-                    private void saveToolStripMenuItem_Click(object sender, EventArgs e)
-                    {
-                        Save();
                     }
                 }
             }
             """),
 
-        // Serejebi/NotePad: NotePad/Form1.cs
-        new("notepad save and save-as", "Serejebi/NotePad: NotePad/Form1.cs", """
+        new("script editor save and save-as", "shape seen in Serejebi/NotePad NotePad/Form1.cs", """
             using System;
 
-            namespace NotePad
+            namespace ScriptPad
             {
                 public enum DialogResult { OK, Cancel }
 
@@ -1027,39 +1002,39 @@ internal static class GitHubCorpus
                 {
                     public string Filter = "";
                     public string DefaultExt = "";
-                    public string FileName = "note.txt";
+                    public string FileName = "script.ps1";
                     public DialogResult ShowDialog() => DialogResult.OK;
                 }
 
-                public partial class Form1
+                public partial class ScriptWindow
                 {
-                    string? fileName;
-                    TextBoxStub Body = new TextBoxStub();
-                    SaveFileDialogStub saveFileDialog1 = new SaveFileDialogStub();
+                    string? scriptPath;
+                    TextBoxStub Source = new TextBoxStub();
+                    SaveFileDialogStub saveDialog = new SaveFileDialogStub();
                     public string Text { get; set; } = "";
-
-                    private void save_Click(object? sender, EventArgs? e)
-                    {
-                        if (fileName == null)
-                        {
-                            saveFileDialog1.Filter = "Text Files (*.txt) | *.txt";
-                            saveFileDialog1.DefaultExt = "txt";
-                            DialogResult result = saveFileDialog1.ShowDialog();
-                            if (result == DialogResult.Cancel)
-                            {
-                                return;
-                            }
-                            fileName = saveFileDialog1.FileName;
-                        }
-
-                        {|SW1001:System.IO.File.WriteAllText(fileName, Body.Text)|};
-                        this.Text = fileName;
-                    }
 
                     private void SaveAs_Click(object sender, EventArgs e)
                     {
-                        fileName = null;
+                        scriptPath = null;
                         save_Click(null, null);
+                    }
+
+                    private void save_Click(object? sender, EventArgs? e)
+                    {
+                        if (scriptPath == null)
+                        {
+                            saveDialog.Filter = "Scripts (*.ps1) | *.ps1";
+                            saveDialog.DefaultExt = "ps1";
+                            DialogResult choice = saveDialog.ShowDialog();
+                            if (choice == DialogResult.Cancel)
+                            {
+                                return;
+                            }
+                            scriptPath = saveDialog.FileName;
+                        }
+
+                        {|SW1001:System.IO.File.WriteAllText(scriptPath, Source.Text)|};
+                        this.Text = scriptPath;
                     }
                 }
             }
