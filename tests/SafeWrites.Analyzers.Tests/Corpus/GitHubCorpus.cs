@@ -1040,180 +1040,178 @@ internal static class GitHubCorpus
             }
             """),
 
-        // index file id 26798019152 (exact-string index, repository not given): a console book catalogue, top-level Program.cs
-        new("console catalogue saves JSON and clears a local dirty flag", "exact-string index id 26798019152 (repository not given): top-level book catalogue program", """
+        new("console plant tracker saves JSON and clears a local unsaved flag", "shape seen in exact-string index id 26798019152 (repository not given): top-level console catalogue program", """
             using System;
             using System.Collections.Generic;
             using System.IO;
             using System.Text.Json;
 
-            const string DataFile = "books.json";
-            var jsonOptions = new JsonSerializerOptions { WriteIndented = true };
-            List<Book> books = Load();
-            bool dirty = false;
+            const string PlantsFile = "plants.json";
+            var options = new JsonSerializerOptions { WriteIndented = true };
+            List<Plant> plants = ReadPlants();
+            bool unsaved = false;
 
-            SaveIfDirty();
+            SaveBeforeExit();
 
-            List<Book> Load()
+            List<Plant> ReadPlants()
             {
                 try
                 {
-                    if (!File.Exists(DataFile)) return new List<Book>();
-                    var json = File.ReadAllText(DataFile);
-                    return JsonSerializer.Deserialize<List<Book>>(json, jsonOptions) ?? new List<Book>();
+                    if (!File.Exists(PlantsFile)) return new List<Plant>();
+                    var text = File.ReadAllText(PlantsFile);
+                    return JsonSerializer.Deserialize<List<Plant>>(text, options) ?? new List<Plant>();
                 }
-                catch (Exception ex)
+                catch (Exception error)
                 {
-                    Console.WriteLine($"[!] Could not read {DataFile}: {ex.Message}");
-                    return new List<Book>();
+                    Console.WriteLine($"cannot read {PlantsFile}: {error.Message}");
+                    return new List<Plant>();
                 }
             }
 
-            void Save()
+            void SaveAll()
             {
                 try
                 {
-                    {|SW1002:File.WriteAllText(DataFile, JsonSerializer.Serialize(books, jsonOptions))|};
-                    dirty = false;
-                    Console.WriteLine($"Saved {books.Count} book(s) to {DataFile}.");
+                    {|SW1002:File.WriteAllText(PlantsFile, JsonSerializer.Serialize(plants, options))|};
+                    unsaved = false;
+                    Console.WriteLine($"{plants.Count} plant(s) written to {PlantsFile}");
                 }
-                catch (Exception ex)
+                catch (Exception error)
                 {
-                    Console.WriteLine($"[!] Save failed: {ex.Message}");
+                    Console.WriteLine($"could not write: {error.Message}");
                 }
             }
 
-            void SaveIfDirty()
+            void SaveBeforeExit()
             {
-                if (dirty && Confirm("Unsaved changes. Save? [Y/N] ")) Save();
-                Console.WriteLine("Bye");
+                if (unsaved && AskYesNo("Write your changes first? (y/n) ")) SaveAll();
+                Console.WriteLine("Goodbye");
             }
 
-            bool Confirm(string prompt)
+            bool AskYesNo(string question)
             {
-                Console.Write(prompt);
+                Console.Write(question);
                 return string.Equals(Console.ReadLine()?.Trim(), "y", StringComparison.OrdinalIgnoreCase);
             }
 
-            record Book(int Id, string Title, string Author);
+            record Plant(int Id, string Species, int WaterEveryDays);
             """),
 
-        // index file id 66899499962 (exact-string index, repository not given): DeimosConfig
-        new("mod config saved with Newtonsoft, dirty flag cleared after the write", "exact-string index id 66899499962 (repository not given): DeimosConfig class", """
+        new("plugin config saved with Newtonsoft, changed flag cleared after the write", "shape seen in exact-string index id 66899499962 (repository not given): a game mod's config class", """
             using System;
             using System.IO;
             using Newtonsoft.Json;
 
-            // stubs of the mod's helpers
-            public static class Functions { public static FileInfo? ObtainSaveFile(string name) => new FileInfo(Path.Combine(AppContext.BaseDirectory, name)); }
-            public static class DeimosLog { public static void Error(string message) => Console.Error.WriteLine(message); }
+            // stubs of the plugin host's helpers
+            public static class PluginPaths { public static FileInfo? ResolveConfigFile(string name) => new FileInfo(Path.Combine(AppContext.BaseDirectory, name)); }
+            public static class PluginLog { public static void Warn(string message) => Console.Error.WriteLine(message); }
 
-            public class DeimosConfig
+            public class LanternConfig
             {
-                private const string FileName = "deimos.json";
+                private const string ConfigName = "lantern.json";
 
+                private bool _muteSounds;
                 [JsonIgnore]
-                private bool _dirty;
-                private bool _showOverlay;
+                private bool _changed;
 
-                public bool ShowOverlay
+                public bool MuteSounds
                 {
-                    get => _showOverlay;
-                    set { _showOverlay = value; _dirty = true; }
+                    get => _muteSounds;
+                    set { _muteSounds = value; _changed = true; }
+                }
+
+                public void SaveWhenChanged()
+                {
+                    if (_changed)
+                        Save();
                 }
 
                 public void Save()
                 {
                     try
                     {
-                        var file = Functions.ObtainSaveFile(FileName);
-                        if (file == null)
+                        var target = PluginPaths.ResolveConfigFile(ConfigName);
+                        if (target == null)
                             return;
 
-                        {|SW1002:File.WriteAllText(file.FullName, JsonConvert.SerializeObject(this, Formatting.Indented))|};
-                        _dirty = false;
+                        {|SW1002:File.WriteAllText(target.FullName, JsonConvert.SerializeObject(this, Formatting.Indented))|};
+                        _changed = false;
                     }
-                    catch (Exception ex)
+                    catch (Exception error)
                     {
-                        DeimosLog.Error($"Failed to save {FileName}: {ex.Message}");
+                        PluginLog.Warn($"{ConfigName} not written: {error.Message}");
                     }
-                }
-
-                public void SaveIfDirty()
-                {
-                    if (_dirty)
-                        Save();
                 }
             }
             """),
 
         // ---------------------------------------------------------------- SW2001: wall-clock timeouts
 
-        // SkillsFundingAgency/das-funding-system-acceptance-tests: src/SFA.DAS.Funding.SystemAcceptanceTests/Helpers/WaitHelper.cs
-        new("acceptance-test wait helper with a DateTime.Now deadline", "SkillsFundingAgency/das-funding-system-acceptance-tests: src/SFA.DAS.Funding.SystemAcceptanceTests/Helpers/WaitHelper.cs", """
+        new("test helper polls a condition until a DateTime.Now deadline", "shape seen in SkillsFundingAgency/das-funding-system-acceptance-tests src/SFA.DAS.Funding.SystemAcceptanceTests/Helpers/WaitHelper.cs", """
             using System;
             using System.Threading.Tasks;
 
             // stub of the test framework's Assert
             public static class Assert { public static void Fail(string message) => throw new Exception(message); }
 
-            public class WaitHelper
+            public class Eventually
             {
-                public static async Task WaitForIt(Func<bool> lookForIt, string failText)
+                public static async Task WaitUntilAsync(Func<bool> isDone, string whatFailed)
                 {
-                    var endTime = {|SW2001:DateTime.Now|}.Add(TimeSpan.FromSeconds(20));
+                    var giveUpAt = {|SW2001:DateTime.Now|}.Add(TimeSpan.FromSeconds(45));
 
-                    while (DateTime.Now <= endTime)
+                    while (DateTime.Now <= giveUpAt)
                     {
-                        if (lookForIt()) return;
+                        if (isDone()) return;
 
-                        await Task.Delay(TimeSpan.FromMilliseconds(10));
+                        await Task.Delay(TimeSpan.FromMilliseconds(50));
                     }
 
-                    Assert.Fail($"{failText}  Time: {DateTime.Now:G}.");
+                    Assert.Fail($"{whatFailed} (gave up at {DateTime.Now:T})");
                 }
             }
             """),
 
-        // yaneshtyagi/csharp-exp: CsharpExperiments/sync/LongOperationSimulator.cs
-        new("busy simulator sleeps until DateTime.Now passes a number of seconds", "yaneshtyagi/csharp-exp: CsharpExperiments/sync/LongOperationSimulator.cs", """
+        new("load generator naps until DateTime.Now passes a number of seconds", "shape seen in yaneshtyagi/csharp-exp CsharpExperiments/sync/LongOperationSimulator.cs", """
             using System;
             using System.Threading;
 
-            // stubs: the original calls a ToSeconds() extension and a sleep() helper defined elsewhere
-            public static class TimeSpanExtensions { public static double ToSeconds(this TimeSpan span) => span.TotalSeconds; }
+            // a one-TimeSpan conversion helper and a same-file nap helper
+            public static class SpanMath { public static double InSeconds(this TimeSpan span) => span.TotalSeconds; }
 
-            public class LongOperationSimulator{
-                public static void KeepRunningUntil(int seconds){
-                    var beginTime = {|SW2001:DateTime.Now|};
-                    while(true){
-                        if((DateTime.Now - beginTime).ToSeconds() > seconds) break;
-                        sleep(100);
+            public class LoadGenerator
+            {
+                public static void BusyFor(int seconds)
+                {
+                    var startedAt = {|SW2001:DateTime.Now|};
+                    while (true)
+                    {
+                        if ((DateTime.Now - startedAt).InSeconds() > seconds) break;
+                        nap(250);
                     }
                 }
 
-                static void sleep(int milliseconds) => Thread.Sleep(milliseconds);
+                static void nap(int millis) => Thread.Sleep(millis);
             }
             """),
 
-        // WPF-Pilot/WpfPilot: WpfPilot/Utility/Wait.cs (semantic search result without repository; repository and path found by name afterwards)
-        new("UI-test Wait.Until with DateTime.Now and Task.Delay", "WPF-Pilot/WpfPilot: WpfPilot/Utility/Wait.cs", """
-            namespace WpfPilot.Utility;
+        new("UI test Poll.Until with DateTime.Now and Task.Delay", "shape seen in WPF-Pilot/WpfPilot WpfPilot/Utility/Wait.cs (semantic search result without repository; repository and path found by name afterwards)", """
+            namespace Desktop.Testing;
 
             using System;
             using System.Threading.Tasks;
 
-            internal static class Wait
+            internal static class Poll
             {
-                public static bool Until(Func<bool> condition, int timeoutMs, int retryIntervalMs = 10)
+                public static bool Until(Func<bool> ready, int limitMs, int pauseMs = 25)
                 {
-                    var start = {|SW2001:DateTime.Now|};
-                    while (!condition())
+                    var began = {|SW2001:DateTime.Now|};
+                    while (!ready())
                     {
-                        if ((DateTime.Now - start).TotalMilliseconds > timeoutMs)
+                        if ((DateTime.Now - began).TotalMilliseconds > limitMs)
                             return false;
 
-                        Task.Delay(retryIntervalMs).GetAwaiter().GetResult();
+                        Task.Delay(pauseMs).GetAwaiter().GetResult();
                     }
 
                     return true;
@@ -1221,52 +1219,50 @@ internal static class GitHubCorpus
             }
             """),
 
-        // index file id 70366951281 (exact-string index, repository not given): dashboard lease, WaitForRunningAsync
-        new("dashboard waits for a running endpoint until a DateTimeOffset deadline", "exact-string index id 70366951281 (repository not given): WaitForRunningAsync", """
+        new("spooler waits for a ready endpoint until a DateTimeOffset deadline", "shape seen in exact-string index id 70366951281 (repository not given): WaitForRunningAsync of a dashboard lease", """
             using System;
             using System.Threading;
             using System.Threading.Tasks;
 
-            public interface IProcessInfo { bool IsAlive(int pid); }
+            public interface IPidTable { bool Exists(int pid); }
 
-            public sealed record DashboardEndpoint(string Url, int Pid);
+            public sealed record SpoolerEndpoint(string Address, int Pid);
 
-            public sealed class DashboardLease
+            public sealed class SpoolerLease
             {
-                // stub: the original reads an info file and checks the process
-                private static DashboardEndpoint? ReadRunning(string home, IProcessInfo processes) => null;
+                // stub: reads the spooler's ready file and checks its process
+                private static SpoolerEndpoint? TryReadReady(string root, IPidTable pids) => null;
 
-                public static async Task<DashboardEndpoint?> WaitForRunningAsync(string home, IProcessInfo processes, TimeSpan timeout, CancellationToken ct)
+                public static async Task<SpoolerEndpoint?> WaitForReadyAsync(string root, IPidTable pids, TimeSpan limit, CancellationToken token)
                 {
-                    ArgumentException.ThrowIfNullOrEmpty(home);
-                    var deadline = {|SW2001:DateTimeOffset.UtcNow|} + timeout;
+                    ArgumentException.ThrowIfNullOrEmpty(root);
+                    var giveUpAt = {|SW2001:DateTimeOffset.UtcNow|} + limit;
                     while (true)
                     {
-                        if (ReadRunning(home, processes) is { } endpoint)
-                            return endpoint;
-                        if (DateTimeOffset.UtcNow >= deadline)
+                        if (TryReadReady(root, pids) is { } ready)
+                            return ready;
+                        if (DateTimeOffset.UtcNow >= giveUpAt)
                             return null;
-                        await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), token);
                     }
                 }
             }
             """),
 
-        // Suremaker/RemoteExecution-Net: RemoteExecution.IT/SyncHelper.cs
-        new("integration-test WaitUntil spins on DateTime.UtcNow without sleeping", "Suremaker/RemoteExecution-Net: RemoteExecution.IT/SyncHelper.cs", """
+        new("test helper spins on DateTime.UtcNow without sleeping", "shape seen in Suremaker/RemoteExecution-Net RemoteExecution.IT/SyncHelper.cs", """
             using System;
 
-            namespace RemoteExecution.IT
+            namespace Messaging.Tests
             {
-                public static class SyncHelper
+                public static class Spin
                 {
-                    public static void WaitUntil(Func<bool> func, int timeoutInMs = 500)
+                    public static void WaitForCondition(Func<bool> holds, int limitMs = 750)
                     {
-                        var time = DateTime.UtcNow;
-                        var timeout = TimeSpan.FromMilliseconds(timeoutInMs);
-                        while (DateTime.UtcNow - time < timeout)
+                        var begun = DateTime.UtcNow;
+                        var limit = TimeSpan.FromMilliseconds(limitMs);
+                        while (DateTime.UtcNow - begun < limit)
                         {
-                            if (func())
+                            if (holds())
                                 return;
                         }
                         throw new TimeoutException();
@@ -1275,23 +1271,22 @@ internal static class GitHubCorpus
             }
             """),
 
-        // castor12m/SandBox: SandBox/Test_DelayFunction/Test_DelayFunction.cs
-        new("busy delay loop on DateTime.Now (DoEvents commented out)", "castor12m/SandBox: SandBox/Test_DelayFunction/Test_DelayFunction.cs", """
+        new("busy hold loop re-reads DateTime.Now until the end moment", "shape seen in castor12m/SandBox SandBox/Test_DelayFunction/Test_DelayFunction.cs", """
             using System;
 
-            namespace SandBox
+            namespace Playground
             {
-                public class Test_DelayFunction
+                public class BusyHold
                 {
-                    private static DateTime Delay(int MS)
+                    private static DateTime Hold(int millis)
                     {
-                        DateTime ThisMoment = DateTime.Now;
-                        TimeSpan duration = new TimeSpan(0, 0, 0, 0, MS);
-                        DateTime AfterWards = ThisMoment.Add(duration);
+                        DateTime now = DateTime.Now;
+                        TimeSpan length = new TimeSpan(0, 0, 0, 0, millis);
+                        DateTime until = now.Add(length);
 
-                        while (AfterWards >= ThisMoment)
+                        while (until >= now)
                         {
-                            ThisMoment = DateTime.Now;
+                            now = DateTime.Now;
                         }
 
                         return DateTime.Now;
@@ -1300,130 +1295,127 @@ internal static class GitHubCorpus
             }
             """),
 
-        // index file id 49525784057 (exact-string index, repository not given): WPF test runner's wait on the worker thread
-        new("WPF test runner pumps the dispatcher until DateTime.Now passes the wait time", "exact-string index id 49525784057 (repository not given): worker-thread wait in a WPF test runner", """
+        new("background scenario pumps messages until DateTime.Now passes the span", "shape seen in exact-string index id 49525784057 (repository not given): worker-thread wait in a WPF test runner", """
             using System;
             using System.Diagnostics;
 
-            // stub: the original pumps the WPF dispatcher queue
-            public static class DispatcherHelper { public static void DoEvents() { } }
+            // stub: drains the UI message queue
+            public static class MessagePump { public static void Drain() { } }
 
-            public class WorkerThreadTests
+            public class BackgroundScenario
             {
-                private bool IsRunningOnWorkerThread => true;
+                private bool OnBackgroundThread => true;
 
-                protected void WaitWithoutBlockingDispatcher(TimeSpan waitTime)
+                protected void WaitPumping(TimeSpan span)
                 {
-                    Debug.Assert(IsRunningOnWorkerThread);
+                    Debug.Assert(OnBackgroundThread);
 
-                    var startTime = DateTime.Now;
+                    var begun = DateTime.Now;
 
-                    var wait = true;
-                    while (wait)
+                    var keepGoing = true;
+                    while (keepGoing)
                     {
-                        DispatcherHelper.DoEvents();
+                        MessagePump.Drain();
 
-                        var elapsed = DateTime.Now - startTime;
-                        wait = elapsed < waitTime;
+                        var passed = DateTime.Now - begun;
+                        keepGoing = passed < span;
                     }
                 }
             }
             """),
 
-        // KozlovPD/SteelSeries: Utils/WaitHelper.cs
-        new("Stopwatch wait helper", "KozlovPD/SteelSeries: Utils/WaitHelper.cs", """
+        new("Stopwatch poll helper", "shape seen in KozlovPD/SteelSeries Utils/WaitHelper.cs", """
             using System;
             using System.Diagnostics;
 
-            namespace Utils
+            namespace Polling
             {
-                public class WaitHelper
+                public class Probe
                 {
                     public static bool WaitFor(
-                    Func<bool> condition,
-                    int timeout = 5)
+                    Func<bool> check,
+                    int limitSeconds = 8)
                     {
-                        var watch = new Stopwatch();
-                        bool result = false;
-                        watch.Start();
+                        var clock = new Stopwatch();
+                        bool satisfied = false;
+                        clock.Start();
 
                         while (true)
                         {
                             try
                             {
-                                if (condition())
+                                if (check())
                                 {
-                                    result = true;
+                                    satisfied = true;
                                     break;
                                 }
                             }
                             catch { }
 
-                            if (watch.Elapsed.TotalSeconds >= timeout)
+                            if (clock.Elapsed.TotalSeconds >= limitSeconds)
                             {
-                                watch.Stop();
+                                clock.Stop();
                                 break;
                             }
                         }
-                        return result;
+                        return satisfied;
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code1/87975-37154588-5.cs
-        new("retry an IO action until a Stopwatch runs out", "shendongnian/code: code1/87975-37154588-5.cs", """
+        new("retry a file action on sharing violations until a Stopwatch runs out", "shape seen in shendongnian/code code1/87975-37154588-5.cs", """
             using System;
             using System.Diagnostics;
             using System.IO;
 
-            class FileActions
+            class ArchiveJobs
             {
-                private void WithRetry(Action action, int timeoutMs = 1000)
+                private void Attempt(Action step, int budgetMs = 2500)
                 {
-                    var time = Stopwatch.StartNew();
-                    while (time.ElapsedMilliseconds < timeoutMs)
+                    var clock = Stopwatch.StartNew();
+                    while (clock.ElapsedMilliseconds < budgetMs)
                     {
                         try
                         {
-                            action();
+                            step();
                             return;
                         }
-                        catch (IOException e)
+                        catch (IOException failure)
                         {
-                            if (e.HResult != -2147024864)
+                            // anything but ERROR_SHARING_VIOLATION is not worth another try
+                            if (failure.HResult != -2147024864)
                                 throw;
                         }
                     }
-                    throw new Exception("Action did not succeed in time.");
+                    throw new Exception("The archive step kept failing.");
                 }
             }
             """),
 
-        // HenriqueChamizo/assecont_reps: Trilobit/Trilobit_Antigo/rRotinas.cs
-        new("busy wait measured with a Stopwatch", "HenriqueChamizo/assecont_reps: Trilobit/Trilobit_Antigo/rRotinas.cs", """
+        new("busy wait checks a Stopwatch every so many iterations", "shape seen in HenriqueChamizo/assecont_reps Trilobit/Trilobit_Antigo/rRotinas.cs", """
             using System.Diagnostics;
 
-            namespace Trilobit
+            namespace Legacy
             {
-                class rRotinas
+                class Timing
                 {
-                    public static void Wait(int Segundos)
+                    public static void Wait(int seconds)
                     {
-                        Stopwatch sw = new Stopwatch();
-                        sw.Start();
-                        for (int i = 0; ; i++)
+                        Stopwatch clock = new Stopwatch();
+                        clock.Start();
+                        for (int n = 0; ; n++)
                         {
-                            if (i % 100000 == 0)
+                            if (n % 250000 == 0)
                             {
-                                sw.Stop();
-                                if (sw.ElapsedMilliseconds > Segundos * 1000)
+                                clock.Stop();
+                                if (clock.ElapsedMilliseconds > seconds * 1000)
                                 {
                                     break;
                                 }
                                 else
                                 {
-                                    sw.Start();
+                                    clock.Start();
                                 }
                             }
                         }
@@ -1434,185 +1426,180 @@ internal static class GitHubCorpus
 
         // ---------------------------------------------------------------- SW2002: hand-rolled lock files (some also SW2001)
 
-        // jhtools/filesystem: src/FileLockFactory.cs
-        new("file lock factory retries an exclusive open on the wall clock", "jhtools/filesystem: src/FileLockFactory.cs", """
+        new("lease factory retries an exclusive open on the wall clock", "shape seen in jhtools/filesystem src/FileLockFactory.cs", """
             using System;
             using System.IO;
             using System.Threading.Tasks;
 
-            namespace JHTools.FileSystem;
+            namespace Depot.Locking;
 
-            // stub of the repository's FileLock (holds the stream until disposed)
-            public sealed class FileLock : IDisposable
+            // a handle type of the same compilation: keeps the stream until disposed
+            public sealed class LeaseHandle : IDisposable
             {
-                private readonly FileStream _stream;
-                public FileLock(FileInfo path, FileStream stream) { Target = path; _stream = stream; }
-                public FileInfo Target { get; }
-                public void Dispose() => _stream.Dispose();
+                private readonly FileStream _held;
+                public LeaseHandle(FileInfo marker, FileStream held) { Marker = marker; _held = held; }
+                public FileInfo Marker { get; }
+                public void Dispose() => _held.Dispose();
             }
 
-            public class FileLockFactory
+            public class LeaseFactory
             {
-                public async Task<FileLock> Create(FileInfo path, TimeSpan timeOut)
+                public async Task<LeaseHandle> Acquire(FileInfo target, TimeSpan patience)
                 {
-                    var startTime = {|SW2001:DateTime.Now|};
+                    var firstTry = {|SW2001:DateTime.Now|};
                     {|SW2002:while|} (true)
                     {
                         try
                         {
-                            var stream = File.Open(path.FullName, FileMode.Create, FileAccess.Write, FileShare.None);
-                            return new FileLock(path, stream);
+                            var held = File.Open(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None);
+                            return new LeaseHandle(target, held);
                         }
                         catch (IOException)
                         {
-                            if (DateTime.Now - startTime > timeOut) throw;
-                            await Task.Delay(TimeSpan.FromSeconds(1));
+                            if (DateTime.Now - firstTry > patience) throw;
+                            await Task.Delay(TimeSpan.FromSeconds(2));
                         }
                     }
                 }
             }
             """),
 
-        // index file id 40570833333 (exact-string index, repository not given): AppComponents.Extensions.FileExtensions
-        new("OpenExclusive do-while with FileShare.None and a UtcNow deadline", "exact-string index id 40570833333 (repository not given): AppComponents.Extensions.FileExtensions.OpenExclusive", """
+        new("exclusive open do-while with FileShare.None and a UtcNow deadline", "shape seen in exact-string index id 40570833333 (repository not given): an OpenExclusive file extension method", """
             using System;
             using System.IO;
 
-            namespace AppComponents.Extensions
+            namespace Plumbing.IO
             {
-                public static class FileExtensions
+                public static class ExclusiveFiles
                 {
-                    public static FileStream? OpenExclusive(string path, FileMode mode, FileAccess access, TimeSpan timeout)
+                    public static FileStream? OpenAlone(string target, FileMode mode, FileAccess access, TimeSpan patience)
                     {
-                        FileStream? fs = null;
-                        DateTime deadline = {|SW2001:DateTime.UtcNow|} + timeout;
+                        FileStream? opened = null;
+                        DateTime giveUpAt = {|SW2001:DateTime.UtcNow|} + patience;
 
                         {|SW2002:do|}
                         {
                             try
                             {
-                                fs = File.Open(path, mode, access, FileShare.None);
+                                opened = File.Open(target, mode, access, FileShare.None);
                             }
                             catch (IOException)
                             {
                             }
                             System.Threading.Thread.Sleep(0);
-                        } while (fs == null && DateTime.UtcNow > deadline);
-                        return fs;
+                        } while (opened == null && DateTime.UtcNow > giveUpAt);
+                        return opened;
                     }
                 }
             }
             """),
 
-        // index file id 3416854132 (exact-string index, repository not given; namespace KSeFCli, probably Kamilcuk/ksefcli): LockFile
-        new("token-store LockFile opens exclusively in a retry loop and keeps the stream", "exact-string index id 3416854132 (repository not given; namespace KSeFCli, class LockFile, probably Kamilcuk/ksefcli)", """
+        new("credential file opens exclusively in a retry loop and exposes the stream", "shape seen in exact-string index id 3416854132 (repository not given; namespace KSeFCli, class LockFile, probably Kamilcuk/ksefcli)", """
             using System;
             using System.IO;
             using System.Threading;
 
-            namespace KSeFCli;
+            namespace Vault.Cli;
 
-            // stub of the CLI's logger
-            public static class Log { public static void LogInformation(string message) => Console.Error.WriteLine(message); }
+            // stub of the CLI's notice output
+            public static class Notice { public static void Info(string message) => Console.Error.WriteLine(message); }
 
-            public class LockFile : IDisposable
+            public class CredentialFile : IDisposable
             {
-                public FileStream Fs { get; }
+                public FileStream Handle { get; }
 
-                public LockFile(string path, FileAccess access)
+                public CredentialFile(string path, FileAccess mode)
                 {
-                    bool locked = false;
+                    bool announced = false;
                     {|SW2002:while|} (true)
                     {
                         try
                         {
-                            if (access == FileAccess.Read)
+                            if (mode == FileAccess.Read)
                             {
-                                Fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                                Handle = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
                             }
-                            else if (access == FileAccess.Write)
+                            else if (mode == FileAccess.Write)
                             {
-                                // truncates the token file, which the caller then rewrites through Fs
-                                Fs = {|SW1001:new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None)|};
+                                // empties the credential file; callers then write the new secrets through Handle
+                                Handle = {|SW1001:new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None)|};
                             }
                             else
                             {
-                                Fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                                Handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                             }
 
                             break;
                         }
                         catch (IOException)
                         {
-                            if (!locked)
+                            if (!announced)
                             {
-                                Log.LogInformation($"Waiting for lock on {path}...");
-                                locked = true;
+                                Notice.Info($"{path} is busy, retrying...");
+                                announced = true;
                             }
-                            Thread.Sleep(1000);
+                            Thread.Sleep(750);
                         }
                     }
                 }
 
                 public void Dispose()
                 {
-                    Fs?.Dispose();
+                    Handle?.Dispose();
                     GC.SuppressFinalize(this);
                 }
             }
             """),
 
-        // index file id 58127994135 (exact-string index, repository not given): wallet worker-file ownership
-        new("exclusive open retried through a helper while a Stopwatch allows", "exact-string index id 58127994135 (repository not given): OpenExclusive / OpenExclusiveWithRetry of a wallet worker lease", """
+        new("shard claim retried through a helper while a Stopwatch allows", "shape seen in exact-string index id 58127994135 (repository not given): OpenExclusive / OpenExclusiveWithRetry of a wallet worker lease", """
             using System;
             using System.IO;
             using System.Threading;
 
-            static class WorkerLease
+            static class ShardOwnership
             {
-                static FileStream OpenExclusive(string path, FileMode mode)
+                static FileStream Claim(string marker, FileMode mode)
                 {
-                    var stream = new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None, 1,
+                    var claimed = new FileStream(marker, mode, FileAccess.ReadWrite, FileShare.None, 1,
                         FileOptions.WriteThrough);
-                    stream.Flush(flushToDisk: true);
-                    return stream;
+                    claimed.Flush(flushToDisk: true);
+                    return claimed;
                 }
 
-                static FileStream OpenExclusiveWithRetry(string path, FileMode mode, TimeSpan wait)
+                static FileStream ClaimWithRetry(string marker, FileMode mode, TimeSpan patience)
                 {
-                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var timer = System.Diagnostics.Stopwatch.StartNew();
                     {|SW2002:while|} (true)
                     {
-                        try { return OpenExclusive(path, mode); }
-                        catch (IOException) when (clock.Elapsed < wait) { Thread.Sleep(25); }
+                        try { return Claim(marker, mode); }
+                        catch (IOException) when (timer.Elapsed < patience) { Thread.Sleep(40); }
                     }
                 }
             }
             """),
 
-        // amingst/IT.WebServices: Base/Helpers/FileStreamHelper.cs
-        new("generic WaitForFile retries an open with caller-chosen share", "amingst/IT.WebServices: Base/Helpers/FileStreamHelper.cs", """
+        new("generic open retry with a caller-chosen share mode", "shape seen in amingst/IT.WebServices Base/Helpers/FileStreamHelper.cs", """
             using System.IO;
             using System.Threading;
 
-            namespace IT.WebServices.Helpers
+            namespace Media.Helpers
             {
-                public static class FileStreamHelper
+                public static class StreamRetry
                 {
-                    public static FileStream? WaitForFile(string fullPath, FileMode mode, FileAccess access, FileShare share)
+                    public static FileStream? WaitToOpen(string location, FileMode mode, FileAccess access, FileShare share)
                     {
-                        for (int numTries = 0; numTries < 100; numTries++)
+                        for (int attempt = 0; attempt < 60; attempt++)
                         {
-                            FileStream? fs = null;
+                            FileStream? candidate = null;
                             try
                             {
-                                fs = new FileStream(fullPath, mode, access, share);
-                                return fs;
+                                candidate = new FileStream(location, mode, access, share);
+                                return candidate;
                             }
                             catch (IOException)
                             {
-                                fs?.Dispose();
-                                Thread.Sleep(50);
+                                candidate?.Dispose();
+                                Thread.Sleep(80);
                             }
                         }
 
@@ -1622,31 +1609,30 @@ internal static class GitHubCorpus
             }
             """),
 
-        // dotnet/msbuild: src/Microsoft.Extensions.ProjectModel/Utilities/FileSystemUtility.cs
-        new("shared read of a lock file retried three times", "dotnet/msbuild: src/Microsoft.Extensions.ProjectModel/Utilities/FileSystemUtility.cs", """
+        new("shared read of a manifest retried a few times", "shape seen in dotnet/msbuild src/Microsoft.Extensions.ProjectModel/Utilities/FileSystemUtility.cs", """
             using System;
             using System.IO;
             using System.Threading;
 
-            namespace Microsoft.Extensions.ProjectModel.Utilities
+            namespace Packaging.Manifests
             {
-                internal static class FileSystemUtility
+                internal static class ManifestReader
                 {
-                    internal static FileStream OpenFileStream(string filePath)
+                    internal static FileStream OpenShared(string manifestPath)
                     {
-                        int retry = 3;
+                        int triesLeft = 4;
                         while (true)
                         {
                             try
                             {
-                                return new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read);
+                                return new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read);
                             }
                             catch (Exception)
                             {
-                                if (retry > 0)
+                                if (triesLeft > 0)
                                 {
-                                    retry--;
-                                    Thread.Sleep(1000);
+                                    triesLeft--;
+                                    Thread.Sleep(500);
                                 }
                                 else
                                 {
@@ -1659,43 +1645,42 @@ internal static class GitHubCorpus
             }
             """),
 
-        // shendongnian/code: code2/244305-4853085-0.cs
-        new("sharing-violation retry wrapper around an arbitrary action", "shendongnian/code: code2/244305-4853085-0.cs", """
+        new("busy-file retry wrapper around an arbitrary action", "shape seen in shendongnian/code code2/244305-4853085-0.cs", """
             using System;
             using System.IO;
             using System.Threading;
 
-            public delegate void WrapSharingViolationsCallback();
-            public delegate bool WrapSharingViolationsExceptionsCallback(IOException ioe, int retry, int retryCount, int waitTime);
+            public delegate void BusyFileAction();
+            public delegate bool BusyFileRetryFilter(IOException error, int attempt, int attempts, int pauseMs);
 
-            public static class SharingViolations
+            public static class BusyFiles
             {
-                // stub: the original checks the HRESULT
-                private static bool IsSharingViolation(IOException e) => (e.HResult & 0xFFFF) == 32;
+                // stub: the real check looks at the Win32 error code
+                private static bool IsBusy(IOException error) => (error.HResult & 0xFFFF) == 32;
 
-                public static void WrapSharingViolations(WrapSharingViolationsCallback action, WrapSharingViolationsExceptionsCallback? exceptionsCallback, int retryCount, int waitTime)
+                public static void RunTolerant(BusyFileAction work, BusyFileRetryFilter? filter, int attempts, int pauseMs)
                 {
-                    if (action == null)
-                        throw new ArgumentNullException("action");
-                    for (int i = 0; i < retryCount; i++)
+                    if (work == null)
+                        throw new ArgumentNullException(nameof(work));
+                    for (int attempt = 0; attempt < attempts; attempt++)
                     {
                         try
                         {
-                            action();
+                            work();
                             return;
                         }
-                        catch (IOException ioe)
+                        catch (IOException error)
                         {
-                            if ((IsSharingViolation(ioe)) && (i < (retryCount - 1)))
+                            if ((IsBusy(error)) && (attempt < (attempts - 1)))
                             {
-                                bool wait = true;
-                                if (exceptionsCallback != null)
+                                bool pause = true;
+                                if (filter != null)
                                 {
-                                    wait = exceptionsCallback(ioe, i, retryCount, waitTime);
+                                    pause = filter(error, attempt, attempts, pauseMs);
                                 }
-                                if (wait)
+                                if (pause)
                                 {
-                                    Thread.Sleep(waitTime);
+                                    Thread.Sleep(pauseMs);
                                 }
                             }
                             else
@@ -1708,49 +1693,47 @@ internal static class GitHubCorpus
             }
             """),
 
-        // shendongnian/code: code3/574870-13422260-0.cs
-        new("FileLock class holds a FileShare.None handle without retrying", "shendongnian/code: code3/574870-13422260-0.cs", """
+        new("hold class keeps a FileShare.None handle without retrying", "shape seen in shendongnian/code code3/574870-13422260-0.cs", """
             using System;
             using System.IO;
 
-            public class FileLock : IDisposable
+            public class ExclusiveHold : IDisposable
             {
-                private FileStream? _lock;
+                private FileStream? _handle;
 
-                public FileLock(string path)
+                public ExclusiveHold(string target)
                 {
-                    if (File.Exists(path))
+                    if (File.Exists(target))
                     {
-                        _lock = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
-                        IsLocked = true;
+                        _handle = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.None);
+                        Held = true;
                     }
                 }
 
-                public bool IsLocked { get; set; }
+                public bool Held { get; set; }
 
                 public void Dispose()
                 {
-                    if (_lock != null)
+                    if (_handle != null)
                     {
-                        _lock.Dispose();
+                        _handle.Dispose();
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code2/377979-8218033-2.cs
-        new("exclusive-access probe opens for append and closes", "shendongnian/code: code2/377979-8218033-2.cs", """
+        new("writability probe opens for append and closes", "shape seen in shendongnian/code code2/377979-8218033-2.cs", """
             using System.IO;
 
-            static class Access
+            static class Writability
             {
-                private static bool GetExclusiveAccess(string filePath)
+                private static bool CanWriteNow(string target)
                 {
                     try
                     {
-                        using (FileStream file = new FileStream(filePath, FileMode.Append, FileAccess.Write))
+                        using (FileStream probe = new FileStream(target, FileMode.Append, FileAccess.Write))
                         {
-                            file.Close();
+                            probe.Close();
                             return true;
                         }
                     }
@@ -1762,102 +1745,101 @@ internal static class GitHubCorpus
             }
             """),
 
-        // dotnet/docs: samples/snippets/csharp/VS_Snippets_CLR/fileinfoopen/CS/fileinfoopen.cs
-        new("docs sample: FileInfo.Open with FileShare.None, second open fails", "dotnet/docs: samples/snippets/csharp/VS_Snippets_CLR/fileinfoopen/CS/fileinfoopen.cs", """
+        new("FileInfo.Open with FileShare.None, a second open fails", "shape seen in dotnet/docs samples/snippets/csharp/VS_Snippets_CLR/fileinfoopen/CS/fileinfoopen.cs", """
             using System;
             using System.IO;
 
-            public class OpenTest
+            public class ShareDemo
             {
                 public static void Main()
                 {
-                    FileInfo fi = new FileInfo("temp.txt");
+                    FileInfo first = new FileInfo("shared.dat");
 
-                    FileStream fs = fi.Open(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    FileStream held = first.Open(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
-                    FileInfo nextfi = new FileInfo("temp.txt");
+                    FileInfo second = new FileInfo("shared.dat");
 
                     try
                     {
-                        nextfi.Open(FileMode.OpenOrCreate, FileAccess.Read);
-                        Console.WriteLine("not locked");
+                        second.Open(FileMode.OpenOrCreate, FileAccess.Read);
+                        Console.WriteLine("second open worked");
                     }
                     catch (IOException)
                     {
-                        Console.WriteLine("locked by another process");
+                        Console.WriteLine("second open refused: the file is held");
                     }
-                    catch (Exception e)
+                    catch (Exception other)
                     {
-                        Console.WriteLine(e.ToString());
+                        Console.WriteLine(other.Message);
                     }
 
-                    fs.Close();
+                    held.Close();
                 }
             }
             """),
 
-        // xmlresolver/xmlresolvercs: XmlResolver/XmlResolver/Org/XmlResolver/Cache/DirectoryLock.cs
-        new("cache directory lock retries a FileShare.None open and keeps the stream", "xmlresolver/xmlresolvercs: XmlResolver/XmlResolver/Org/XmlResolver/Cache/DirectoryLock.cs", """
+        new("cache folder guard retries a FileShare.None open and keeps the stream", "shape seen in xmlresolver/xmlresolvercs XmlResolver/XmlResolver/Org/XmlResolver/Cache/DirectoryLock.cs", """
             using System.IO;
             using System.Threading;
 
-            namespace Org.XmlResolver.Cache {
-                public class DirectoryLock
+            namespace Thumbnails.Cache
+            {
+                public class CacheFolderGuard
                 {
-                    public static int retryCount = 30;
-                    private FileStream? lockStream = null;
+                    public static int attempts = 20;
+                    private FileStream? guardStream = null;
 
-                    public DirectoryLock(string dir) {
-                        string lockfn = Path.Combine(dir, "lock");
-                        int count = retryCount;
-                        {|SW2002:while|} (true) {
-                            try {
-                                lockStream = File.Open(lockfn, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    public CacheFolderGuard(string folder)
+                    {
+                        string guardFile = Path.Combine(folder, ".guard");
+                        int left = attempts;
+                        {|SW2002:while|} (true)
+                        {
+                            try
+                            {
+                                guardStream = File.Open(guardFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                                 return;
                             }
-                            catch (IOException) {
-                                count--;
-                                if (count <= 0) {
+                            catch (IOException)
+                            {
+                                left--;
+                                if (left <= 0)
+                                {
                                     throw;
                                 }
-                                Thread.Sleep(500);
+                                Thread.Sleep(300);
                             }
                         }
                     }
 
-                    ~DirectoryLock() {
+                    ~CacheFolderGuard()
+                    {
                         Release();
                     }
 
-                    public void Release() {
-                        if (lockStream != null) {
-                            lockStream.Close();
-                            lockStream = null;
+                    public void Release()
+                    {
+                        if (guardStream != null)
+                        {
+                            guardStream.Close();
+                            guardStream = null;
                         }
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code3/407690-9010842-0.cs
-        new("spin while IsFileLocked probes with a FileShare.None open", "shendongnian/code: code3/407690-9010842-0.cs", """
+        new("spin while IsBusy probes with a FileShare.None open", "shape seen in shendongnian/code code3/407690-9010842-0.cs", """
             using System.IO;
 
-            static class LockProbe
+            static class BusyProbe
             {
-                public static void WaitForFile()
+                public static bool IsBusy(FileInfo candidate)
                 {
-                    while (IsFileLocked(new FileInfo("data.txt")))
-                    {
-                    }
-                }
-
-                public static bool IsFileLocked(FileInfo file)
-                {
-                    FileStream? stream = null;
+                    FileStream? probe = null;
                     try
                     {
-                        stream = file.Open(FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                        probe = candidate.Open(FileMode.Open, FileAccess.ReadWrite, FileShare.None);
                     }
                     catch (IOException)
                     {
@@ -1865,10 +1847,17 @@ internal static class GitHubCorpus
                     }
                     finally
                     {
-                        if (stream != null)
-                            stream.Close();
+                        if (probe != null)
+                            probe.Close();
                     }
                     return false;
+                }
+
+                public static void WaitUntilFree()
+                {
+                    while (IsBusy(new FileInfo("import.csv")))
+                    {
+                    }
                 }
             }
             """),
