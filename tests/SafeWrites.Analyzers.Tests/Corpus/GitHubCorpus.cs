@@ -2,14 +2,16 @@ using System.Collections.Generic;
 
 namespace SafeWrites.Analyzers.Tests.Corpus;
 
-/// <summary>One snippet of public code: where it comes from, and the snippet with its hand-made labels.</summary>
+/// <summary>One corpus case: the public file whose shape it reproduces, and our snippet with its hand-made labels.</summary>
 internal sealed record GitHubCase(string Name, string Origin, string Source);
 
 /// <summary>
-/// Code from public GitHub repositories that none of us wrote, found with the code search of the stored public index
-/// (queries per rule for the risky API and for safe look-alikes). Each snippet keeps the method's structure, control
-/// flow and API calls; unknown types and members are stubbed so it compiles against .NET 8 + Newtonsoft.Json, literals
-/// and formatting are our own (the index's terms: reference, not verbatim copies).
+/// Snippets written for this project, each our own rewrite of a shape seen in one file of a public GitHub repository
+/// (its <see cref="GitHubCase.Origin"/>: "shape seen in owner/repo path"). The files were found with the code search of
+/// the stored public index (queries per rule for the risky API and for safe look-alikes) and read, not copied: names,
+/// domain, literals, comments and incidental statement order are ours; the API calls and overloads, the control flow,
+/// where paths, contents, markers and clock values come from, and what is written or read in which method are the
+/// shape's. Framework types missing from .NET 8 are stubbed so every snippet compiles against .NET 8 + Newtonsoft.Json.
 /// <para>
 /// Inclusion rule (fixed before any analyzer run): for each query of a fixed list per rule, take the results that name
 /// a repository and path, in the order returned; include a result when it is C# and uses the queried pattern, whether
@@ -20,9 +22,10 @@ internal sealed record GitHubCase(string Name, string Origin, string Source);
 /// needing many stubs (skips are listed in GitHubCorpusTests' doc comment).
 /// </para>
 /// <para>
-/// Labels are the ground truth a careful reviewer following <c>/work/shared/design/rules.md</c> would give, fixed before
-/// the analyzers were run: <c>{|SWnnnn:…|}</c> where the rule's squiggle belongs; unmarked code is correct for the five
-/// rules SW1001, SW1002, SW2001, SW2002, SW3001 (other rules are not labelled and not scored).
+/// Labels are the ground truth a careful reviewer following <c>rules.md</c> of the design specs would give, fixed
+/// before the analyzers were run (and kept, rule and construct, through the rewrite): <c>{|SWnnnn:…|}</c> where the
+/// rule's squiggle belongs; unmarked code is correct for the five rules SW1001, SW1002, SW2001, SW2002, SW3001 (other
+/// rules are not labelled and not scored).
 /// </para>
 /// </summary>
 internal static class GitHubCorpus
@@ -1864,189 +1867,185 @@ internal static class GitHubCorpus
 
         // ---------------------------------------------------------------- SW3001: pending-changes markers
 
-        // stuffbydavid/GMLpal: GMLpal/Script.cs
-        new("script editor clears 'changed' before writing the file", "stuffbydavid/GMLpal: GMLpal/Script.cs", """
+        new("shader asset clears 'pending' before writing the file", "shape seen in stuffbydavid/GMLpal GMLpal/Script.cs", """
             using System.IO;
 
-            namespace GMLpal {
-                // stub of the base class, which lives in another file of the repository
-                abstract class Code {
-                    public string file = "", name = "", code = "";
-                    public bool changed;
-                    public void Edit(string text) { code = text; changed = true; }
+            namespace ShaderLab {
+                // the base class, as another file of the project would declare it
+                abstract class Asset {
+                    public string path = "", title = "", body = "";
+                    public bool pending;
+                    public void Update(string text) { body = text; pending = true; }
                     public abstract void Save();
                 }
 
-                class Script: Code {
-                    public Script(string f, string n, string c) {
-                        file = f;
-                        name = n;
-                        code = c;
+                class ShaderAsset: Asset {
+                    public ShaderAsset(string p, string t, string b) {
+                        title = t;
+                        body = b;
+                        path = p;
                     }
                     public override void Save() {
-                        if (!changed) return;
-                        {|SW3001:changed = false;|}
-                        {|SW1001:File.WriteAllText(file, code)|};
+                        if (!pending) return;
+                        {|SW3001:pending = false;|}
+                        {|SW1001:File.WriteAllText(path, body)|};
                     }
                 }
             }
             """),
 
-        // index file id 71587374377 (exact-string index, repository not given): odds settings panel of a game mod
-        new("settings panel clears _dirty, then saves", "exact-string index id 71587374377 (repository not given): SaveIfDirty/SaveNow of a mod's odds settings panel", """
-            // stub: the mod's settings store; its Save() writes the settings file
-            public static class OddsSettings
+        new("audio panel clears _needsWrite, then saves", "shape seen in exact-string index id 71587374377 (repository not given): SaveIfDirty/SaveNow of a mod's settings panel", """
+            // stub: the settings store; its Save() writes the settings file
+            public static class VolumeSettings
             {
                 public static void Save() { }
             }
 
-            public partial class OddsPanel
+            public partial class AudioPanel
             {
-                private bool _dirty;
-                private float _eventChance;
+                private float _musicLevel;
+                private bool _needsWrite;
 
-                // stub of the slider handlers that mark the panel dirty
-                private void OnEventChanged(double value)
+                // a slider handler that marks the panel as needing a write
+                private void OnMusicSlider(double level)
                 {
-                    _eventChance = (float)value;
-                    _dirty = true;
+                    _musicLevel = (float)level;
+                    _needsWrite = true;
                 }
 
-                private void SaveIfDirty()
+                private void SaveImmediately()
                 {
-                    if (!_dirty) return;
-                    SaveNow();
+                    {|SW3001:_needsWrite = false;|}
+                    VolumeSettings.Save();
                 }
 
-                private void SaveNow()
+                private void SaveIfNeeded()
                 {
-                    {|SW3001:_dirty = false;|}
-                    OddsSettings.Save();
+                    if (!_needsWrite) return;
+                    SaveImmediately();
                 }
             }
             """),
 
-        // shendongnian/code: code11/1966865-59895626-0.cs
-        new("form timer clears needSave and saves on a worker", "shendongnian/code: code11/1966865-59895626-0.cs", """
+        new("to-do form timer clears its flag and saves on a worker", "shape seen in shendongnian/code code11/1966865-59895626-0.cs", """
             using System;
             using System.IO;
             using System.Threading.Tasks;
 
+            // stub of the WinForms TextBox member used
             public class TextBoxStub { public string Text { get; set; } = ""; }
 
-            public partial class Form1
+            public partial class TodoForm
             {
-                private bool needSave;
-                private object locker = new object();
-                private TextBoxStub textBox1 = new TextBoxStub();
+                private TextBoxStub todoBox = new TextBoxStub();
+                private object gate = new object();
+                private bool outstanding;
 
-                private void Form1_Load(object sender, EventArgs e)
+                private async void todoBox_TextChanged(object sender, EventArgs e)
                 {
-                    textBox1.Text = File.ReadAllText("notes.txt");
+                    outstanding = true;
                 }
 
-                private void timer1_Tick(object sender, EventArgs e)
+                private void clock_Tick(object sender, EventArgs e)
                 {
-                    if (needSave)
+                    if (outstanding)
                     {
-                        {|SW3001:needSave = false;|}
+                        {|SW3001:outstanding = false;|}
                         Task.Run(() => Save());
                     }
                 }
 
                 private void Save()
                 {
-                    lock (locker)
+                    lock (gate)
                     {
-                        {|SW1001:File.WriteAllText("notes.txt", textBox1.Text)|};
+                        {|SW1001:File.WriteAllText("todo.txt", todoBox.Text)|};
                     }
                 }
 
-                private async void textBox1_TextChanged(object sender, EventArgs e)
+                private void TodoForm_Load(object sender, EventArgs e)
                 {
-                    needSave = true;
+                    todoBox.Text = File.ReadAllText("todo.txt");
                 }
             }
             """),
 
-        // jeromeb85/Yis: Source/CSharp/Yis/Framework/Model/ModelBase.IChangeTracking.cs
-        new("IChangeTracking.AcceptChanges resets the changed flag (no save)", "jeromeb85/Yis: Source/CSharp/Yis/Framework/Model/ModelBase.IChangeTracking.cs", """
+        new("IChangeTracking.AcceptChanges resets the modified flag (no save)", "shape seen in jeromeb85/Yis Source/CSharp/Yis/Framework/Model/ModelBase.IChangeTracking.cs", """
             using System.ComponentModel;
 
-            namespace Yis.Framework.Model
+            namespace Catalog.Entities
             {
-                public partial class ModelBase : IChangeTracking
+                public partial class TrackedEntity : IChangeTracking
                 {
-                    private object? _cacheBackup;
-                    private bool _isChanged;
-
-                    public void AcceptChanges()
-                    {
-                        _cacheBackup = null;
-                        _isChanged = false;
-                    }
+                    private bool _modified;
+                    private object? _snapshot;
 
                     public bool IsChanged
                     {
                         get
                         {
-                            return _isChanged;
+                            return _modified;
                         }
                         protected set
                         {
-                            if (_isChanged != value)
+                            if (_modified != value)
                             {
-                                RaisePropertyChanging("IsChanged");
-                                _isChanged = value;
-                                RaisePropertyChanged("IsChanged");
+                                OnChanging(nameof(IsChanged));
+                                _modified = value;
+                                OnChanged(nameof(IsChanged));
                             }
                         }
                     }
 
-                    // stubs of the other part of the partial class
-                    protected void RaisePropertyChanging(string name) { }
-                    protected void RaisePropertyChanged(string name) { }
+                    public void AcceptChanges()
+                    {
+                        _snapshot = null;
+                        _modified = false;
+                    }
+
+                    // stand-ins for the notification members of the other part of the class
+                    protected void OnChanging(string property) { }
+                    protected void OnChanged(string property) { }
                 }
             }
             """),
 
-        // Somnovem/HomeWork: CS/ClassWorkUpdated/LanApps/Loggers/QueueLogger.cs
-        new("queue logger removes each message after appending it", "Somnovem/HomeWork: CS/ClassWorkUpdated/LanApps/Loggers/QueueLogger.cs", """
+        new("batched journal removes each entry after appending it", "shape seen in Somnovem/HomeWork CS/ClassWorkUpdated/LanApps/Loggers/QueueLogger.cs", """
             using System.Collections.Generic;
             using System.IO;
             using System.Linq;
 
-            namespace Loggers
+            namespace Journals
             {
-                public class QueueLogger
+                public class BatchedJournal
                 {
-                    private List<string> loggingQueue;
-                    private string logPath;
-                    private object lockObject = new object();
+                    private object sync = new object();
+                    private string journalPath;
+                    private List<string> backlog;
 
-                    public QueueLogger()
+                    public BatchedJournal()
                     {
-                        loggingQueue = new List<string>();
-                        logPath = @"..\..\log.txt";
-                        File.Create(logPath);
+                        backlog = new List<string>();
+                        journalPath = @"..\journal\events.txt";
+                        File.Create(journalPath);
                     }
 
-                    public void AddToQueue(string message)
+                    public void Enqueue(string entry)
                     {
-                        loggingQueue.Add(message);
-                        if (loggingQueue.Count >= 15) Log();
+                        backlog.Add(entry);
+                        if (backlog.Count >= 20) Drain();
                     }
 
-                    public void Log()
+                    public void Drain()
                     {
-                        lock (lockObject)
+                        lock (sync)
                         {
-                            using (StreamWriter writer = new StreamWriter(logPath, true))
+                            using (StreamWriter output = new StreamWriter(journalPath, true))
                             {
-                                foreach (string message in loggingQueue.ToList())
+                                foreach (string entry in backlog.ToList())
                                 {
-                                    writer.WriteLine(message);
-                                    loggingQueue.Remove(message);
+                                    output.WriteLine(entry);
+                                    backlog.Remove(entry);
                                 }
                             }
                         }
@@ -2055,59 +2054,57 @@ internal static class GitHubCorpus
             }
             """),
 
-        // ashenBlade/concurrent-buffers: src/ConcurrentBuffers/LockBuffer.cs
-        new("buffer Flush hands out and clears its items (no save)", "ashenBlade/concurrent-buffers: src/ConcurrentBuffers/LockBuffer.cs", """
+        new("batch collector Flush hands out and clears its items (no save)", "shape seen in ashenBlade/concurrent-buffers src/ConcurrentBuffers/LockBuffer.cs", """
             using System.Collections.Generic;
 
-            namespace ConcurrentBuffers;
+            namespace Batching;
 
-            public interface IConcurrentBuffer<T>
+            public interface IBatchCollector<TItem>
             {
-                void Add(T item);
-                void AddRange(IEnumerable<T> items);
-                IEnumerable<T> Flush();
+                void Add(TItem item);
+                void AddMany(IEnumerable<TItem> items);
+                IEnumerable<TItem> Flush();
             }
 
-            public class LockBuffer<T> : IConcurrentBuffer<T>
+            public class GuardedBatch<TItem> : IBatchCollector<TItem>
             {
-                private readonly List<T> _buffer = new();
+                private readonly List<TItem> _items = new();
 
-                public void Add(T item)
+                public IEnumerable<TItem> Flush()
                 {
-                    lock (_buffer)
+                    TItem[] taken;
+                    lock (_items)
                     {
-                        _buffer.Add(item);
+                        taken = _items.ToArray();
+                        _items.Clear();
+                    }
+
+                    return taken;
+                }
+
+                public void Add(TItem item)
+                {
+                    lock (_items)
+                    {
+                        _items.Add(item);
                     }
                 }
 
-                public void AddRange(IEnumerable<T> items)
+                public void AddMany(IEnumerable<TItem> items)
                 {
-                    lock (_buffer)
+                    lock (_items)
                     {
-                        _buffer.AddRange(items);
+                        _items.AddRange(items);
                     }
-                }
-
-                public IEnumerable<T> Flush()
-                {
-                    T[] elements;
-                    lock (_buffer)
-                    {
-                        elements = _buffer.ToArray();
-                        _buffer.Clear();
-                    }
-
-                    return elements;
                 }
             }
             """),
 
-        // Jugius/BoardsMapper: BoardsMapper/Settings.cs
-        new("settings saved on exit when changed (flag never reset)", "Jugius/BoardsMapper: BoardsMapper/Settings.cs", """
+        new("preferences saved on exit when touched (flag never reset)", "shape seen in Jugius/BoardsMapper BoardsMapper/Settings.cs", """
             using System;
             using System.ComponentModel;
 
-            namespace BoardsMapper.Properties
+            namespace FloorPlanner.Properties
             {
                 // stubs of ApplicationSettingsBase and WinForms Application (not in .NET 8 reference assemblies)
                 public abstract class SettingsBase : INotifyPropertyChanged
@@ -2123,27 +2120,27 @@ internal static class GitHubCorpus
                     public static void Exit() => ApplicationExit?.Invoke(null, EventArgs.Empty);
                 }
 
-                internal sealed partial class Settings : SettingsBase
+                internal sealed partial class UserPreferences : SettingsBase
                 {
-                    private bool SettingsChanged = false;
+                    private bool touched = false;
 
-                    public Settings()
+                    public UserPreferences()
                     {
-                        this.PropertyChanged += Settings_PropertyChanged;
-                        Application.ApplicationExit += Application_ApplicationExit;
+                        Application.ApplicationExit += OnAppExit;
+                        this.PropertyChanged += OnAnyPropertyChanged;
                     }
 
-                    private void Settings_PropertyChanged(object? sender, PropertyChangedEventArgs e)
+                    private void OnAppExit(object? sender, EventArgs e)
                     {
-                        this.SettingsChanged = true;
-                    }
-
-                    private void Application_ApplicationExit(object? sender, EventArgs e)
-                    {
-                        if (this.SettingsChanged)
+                        if (this.touched)
                         {
                             this.Save();
                         }
+                    }
+
+                    private void OnAnyPropertyChanged(object? sender, PropertyChangedEventArgs e)
+                    {
+                        this.touched = true;
                     }
                 }
             }
