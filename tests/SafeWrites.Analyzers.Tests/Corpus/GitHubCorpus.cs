@@ -11,7 +11,8 @@ internal sealed record GitHubCase(string Name, string Origin, string Source);
 /// the stored public index (queries per rule for the risky API and for safe look-alikes) and read, not copied: names,
 /// domain, literals, comments and incidental statement order are ours; the API calls and overloads, the control flow,
 /// where paths, contents, markers and clock values come from, and what is written or read in which method are the
-/// shape's. Framework types missing from .NET 8 are stubbed so every snippet compiles against .NET 8 + Newtonsoft.Json.
+/// shape's. Framework types missing from .NET 8 (under their own names) and the projects' helpers (under ours) are
+/// stubbed, so every snippet compiles against .NET 8 + Newtonsoft.Json.
 /// <para>
 /// Inclusion rule (fixed before any analyzer run): for each query of a fixed list per rule, take the results that name
 /// a repository and path, in the order returned; include a result when it is C# and uses the queried pattern, whether
