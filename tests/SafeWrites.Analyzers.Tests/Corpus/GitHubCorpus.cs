@@ -2,14 +2,17 @@ using System.Collections.Generic;
 
 namespace SafeWrites.Analyzers.Tests.Corpus;
 
-/// <summary>One snippet of public code: where it comes from, and the snippet with its hand-made labels.</summary>
+/// <summary>One corpus case: the public file whose shape it reproduces, and our snippet with its hand-made labels.</summary>
 internal sealed record GitHubCase(string Name, string Origin, string Source);
 
 /// <summary>
-/// Code from public GitHub repositories that none of us wrote, found with the code search of the stored public index
-/// (queries per rule for the risky API and for safe look-alikes). Each snippet keeps the method's structure, control
-/// flow and API calls; unknown types and members are stubbed so it compiles against .NET 8 + Newtonsoft.Json, literals
-/// and formatting are our own (the index's terms: reference, not verbatim copies).
+/// Snippets written for this project, each our own rewrite of a shape seen in one file of a public GitHub repository
+/// (its <see cref="GitHubCase.Origin"/>: "shape seen in owner/repo path"). The files were found with the code search of
+/// the stored public index (queries per rule for the risky API and for safe look-alikes) and read, not copied: names,
+/// domain, literals, comments and incidental statement order are ours; the API calls and overloads, the control flow,
+/// where paths, contents, markers and clock values come from, and what is written or read in which method are the
+/// shape's. Framework types missing from .NET 8 (under their own names) and the projects' helpers (under ours) are
+/// stubbed, so every snippet compiles against .NET 8 + Newtonsoft.Json.
 /// <para>
 /// Inclusion rule (fixed before any analyzer run): for each query of a fixed list per rule, take the results that name
 /// a repository and path, in the order returned; include a result when it is C# and uses the queried pattern, whether
@@ -20,9 +23,10 @@ internal sealed record GitHubCase(string Name, string Origin, string Source);
 /// needing many stubs (skips are listed in GitHubCorpusTests' doc comment).
 /// </para>
 /// <para>
-/// Labels are the ground truth a careful reviewer following <c>/work/shared/design/rules.md</c> would give, fixed before
-/// the analyzers were run: <c>{|SWnnnn:…|}</c> where the rule's squiggle belongs; unmarked code is correct for the five
-/// rules SW1001, SW1002, SW2001, SW2002, SW3001 (other rules are not labelled and not scored).
+/// Labels are the ground truth a careful reviewer following <c>rules.md</c> of the design specs would give, fixed
+/// before the analyzers were run (and kept, rule and construct, through the rewrite): <c>{|SWnnnn:…|}</c> where the
+/// rule's squiggle belongs; unmarked code is correct for the five rules SW1001, SW1002, SW2001, SW2002, SW3001 (other
+/// rules are not labelled and not scored).
 /// </para>
 /// </summary>
 internal static class GitHubCorpus
@@ -31,8 +35,7 @@ internal static class GitHubCorpus
     {
         // ---------------------------------------------------------------- SW1001 / SW1002: whole-file writes
 
-        // shendongnian/code: code1/28628-6541739-0.cs
-        new("settings base class serialized with JavaScriptSerializer", "shendongnian/code: code1/28628-6541739-0.cs", """
+        new("options base class serialized with JavaScriptSerializer", "shape seen in shendongnian/code code1/28628-6541739-0.cs", """
             using System.IO;
             using System.Web.Script.Serialization;
 
@@ -46,424 +49,412 @@ internal static class GitHubCorpus
                 }
             }
 
-            public class AppSettings<T> where T : new()
+            public class PersistedOptions<TOptions> where TOptions : new()
             {
-                private const string DEFAULT_FILENAME = "settings.jsn";
+                private const string DefaultPath = "options.dat";
 
-                public void Save(string fileName = DEFAULT_FILENAME)
+                public static TOptions Read(string path = DefaultPath)
                 {
-                    {|SW1001:File.WriteAllText(fileName, (new JavaScriptSerializer()).Serialize(this))|};
+                    var options = new TOptions();
+                    if (File.Exists(path))
+                        options = (new JavaScriptSerializer()).Deserialize<TOptions>(File.ReadAllText(path));
+                    return options;
                 }
 
-                public static void Save(T pSettings, string fileName = DEFAULT_FILENAME)
+                public void Write(string path = DefaultPath)
                 {
-                    {|SW1001:File.WriteAllText(fileName, (new JavaScriptSerializer()).Serialize(pSettings))|};
+                    {|SW1001:File.WriteAllText(path, (new JavaScriptSerializer()).Serialize(this))|};
                 }
 
-                public static T Load(string fileName = DEFAULT_FILENAME)
+                public static void Write(TOptions options, string path = DefaultPath)
                 {
-                    T t = new T();
-                    if (File.Exists(fileName))
-                        t = (new JavaScriptSerializer()).Deserialize<T>(File.ReadAllText(fileName));
-                    return t;
+                    {|SW1001:File.WriteAllText(path, (new JavaScriptSerializer()).Serialize(options))|};
                 }
             }
             """),
 
-        // shendongnian/code: code7/1326220-35753285-3.cs
-        new("winforms settings written through JsonTextWriter over File.CreateText", "shendongnian/code: code7/1326220-35753285-3.cs", """
+        new("ledger preferences written through JsonTextWriter over File.CreateText", "shape seen in shendongnian/code code7/1326220-35753285-3.cs", """
             using System;
             using System.IO;
             using Newtonsoft.Json;
 
+            // stub of the WinForms Application member used
             public static class Application
             {
-                public static string LocalUserAppDataPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Vendor", "App", "1.0");
+                public static string LocalUserAppDataPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Contoso", "Ledger", "2.3");
             }
 
-            public partial class Form1
+            public partial class LedgerWindow
             {
-                private static string SettingsFile
+                private static string PrefsPath
                 {
                     get
                     {
                         return Path.GetDirectoryName(Application.LocalUserAppDataPath)
-                           + "\\accounts" + "\\accounts.txt";
+                           + "\\ledger" + "\\prefs.json";
                     }
                 }
 
-                private static void WriteJsonSettings(Settings settings)
+                private static Prefs LoadPrefs()
                 {
-                    var ser = new JsonSerializer();
-                    using (var file = File.CreateText(SettingsFile))
-                    using (var writer = {|SW1002:new JsonTextWriter(file)|})
+                    if (!File.Exists(PrefsPath))
+                        return new Prefs();
+                    var serializer = new JsonSerializer();
+                    using (var text = File.OpenText(PrefsPath))
+                    using (var json = new JsonTextReader(text))
                     {
-                        ser.Serialize(writer, settings);
+                        return serializer.Deserialize<Prefs>(json) ?? new Prefs();
                     }
                 }
 
-                private static Settings ReadJsonSettings()
+                private static void WritePrefs(Prefs prefs)
                 {
-                    if (!File.Exists(SettingsFile))
-                        return new Settings();
-                    var ser = new JsonSerializer();
-                    using (var file = File.OpenText(SettingsFile))
-                    using (var reader = new JsonTextReader(file))
+                    var serializer = new JsonSerializer();
+                    using (var text = File.CreateText(PrefsPath))
+                    using (var json = {|SW1002:new JsonTextWriter(text)|})
                     {
-                        return ser.Deserialize<Settings>(reader) ?? new Settings();
+                        serializer.Serialize(json, prefs);
                     }
                 }
 
-                private class Settings
+                private class Prefs
                 {
-                    public string? Setting1 { get; set; }
-                    public bool CheckboxValue { get; set; }
+                    public string? Currency { get; set; }
+                    public bool ShowCents { get; set; }
                 }
             }
             """),
 
-        // ElectricWolfGames/Lab: eWolfLabs/DemoCode/SaveAsJson/Program.cs
-        new("demo saves an object as JSON", "ElectricWolfGames/Lab: eWolfLabs/DemoCode/SaveAsJson/Program.cs", """
+        new("console demo exports a snapshot as JSON", "shape seen in ElectricWolfGames/Lab eWolfLabs/DemoCode/SaveAsJson/Program.cs", """
             using Newtonsoft.Json;
             using System.IO;
 
-            namespace SaveAsJson
+            namespace ExportDemo
             {
                 public class Program
                 {
-                    public class DataToSave
+                    public class Snapshot
                     {
-                        public string? Name { get; set; }
-                        public int Index { get; set; }
+                        public string? Label { get; set; }
+                        public int Version { get; set; }
                     }
 
                     private static void Main(string[] args)
                     {
-                        DataToSave dts = new DataToSave();
-                        dts.Name = "sample";
+                        var snapshot = new Snapshot();
+                        snapshot.Label = "nightly";
 
-                        string output = JsonConvert.SerializeObject(dts);
-                        string path = @"C:\data\saved.json";
+                        string text = JsonConvert.SerializeObject(snapshot);
+                        string target = @"D:\exports\snapshot.json";
 
-                        {|SW1002:File.WriteAllText(path, output)|};
+                        {|SW1002:File.WriteAllText(target, text)|};
 
-                        DataToSave? dtl = JsonConvert.DeserializeObject<DataToSave>(output);
+                        Snapshot? roundTrip = JsonConvert.DeserializeObject<Snapshot>(text);
                     }
                 }
             }
             """),
 
-        // SherzodIsakov/NewAPIsIn.NET6: 1_Net6/16_SystemTextJson/Program.cs
-        new("JSON serialized to standard output (not a file)", "SherzodIsakov/NewAPIsIn.NET6: 1_Net6/16_SystemTextJson/Program.cs", """
+        new("JSON reading printed to standard output (not a file)", "shape seen in SherzodIsakov/NewAPIsIn.NET6 1_Net6/16_SystemTextJson/Program.cs", """
             using System;
             using System.IO;
             using System.Text;
             using System.Text.Json;
 
-            string json = "{\"Value\":\"read from a stream\"}";
-            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            byte[] payload = Encoding.UTF8.GetBytes("{\"Sensor\":\"probe-9\",\"Celsius\":3.25}");
+            using MemoryStream buffer = new MemoryStream(payload);
+            Reading? parsed = JsonSerializer.Deserialize<Reading>(buffer);
+            Console.WriteLine(parsed?.Sensor);
 
-            using MemoryStream ms = new MemoryStream(bytes);
-            Example? deserialized = JsonSerializer.Deserialize<Example>(ms);
-            Console.WriteLine(deserialized?.Value);
+            JsonSerializerOptions printOptions = new() { WriteIndented = true };
+            using Stream stdout = Console.OpenStandardOutput();
+            Reading current = new() { Sensor = "probe-4", Celsius = 21.5 };
+            JsonSerializer.Serialize<Reading>(stdout, current, printOptions);
 
-            JsonSerializerOptions options = new() { WriteIndented = true };
-            using Stream outputStream = Console.OpenStandardOutput();
-            Example exampleToSerialize = new() { Value = "written to a stream" };
-            JsonSerializer.Serialize<Example>(outputStream, exampleToSerialize, options);
-
-            class Example
+            class Reading
             {
-                public string? Value { get; set; }
+                public string? Sensor { get; set; }
+                public double Celsius { get; set; }
             }
             """),
 
-        // PowerfulSpace/MediumTask_2: Test/Program.cs
-        new("top-level program serializes into File.Create", "PowerfulSpace/MediumTask_2: Test/Program.cs", """
+        new("top-level program serializes an order into File.Create", "shape seen in PowerfulSpace/MediumTask_2 Test/Program.cs", """
             using System;
             using System.IO;
             using System.Text.Json;
 
-            var weatherForecast = new WeatherForecast
+            var order = new Order
             {
-                Date = DateTime.Parse("2020-03-01"),
-                TemperatureCelsius = 20,
-                Summary = "Mild"
+                Number = 4711,
+                PlacedAt = DateTime.Parse("2024-11-05"),
+                Customer = "Ada"
             };
 
-            string fileName = "forecast.json";
-            using FileStream createStream = File.Create(fileName);
-            await {|SW1002:JsonSerializer.SerializeAsync(createStream, weatherForecast)|};
-            await createStream.DisposeAsync();
+            string orderPath = "order.json";
+            using FileStream output = File.Create(orderPath);
+            await {|SW1002:JsonSerializer.SerializeAsync(output, order)|};
+            await output.DisposeAsync();
 
-            Console.WriteLine(File.ReadAllText(fileName));
+            Console.WriteLine(File.ReadAllText(orderPath));
 
             Console.ReadLine();
 
-            public class WeatherForecast
+            public class Order
             {
-                public DateTimeOffset Date { get; set; }
-                public int TemperatureCelsius { get; set; }
-                public string? Summary { get; set; }
+                public int Number { get; set; }
+                public DateTimeOffset PlacedAt { get; set; }
+                public string? Customer { get; set; }
             }
             """),
 
-        // dotnet/docs: docs/standard/serialization/snippets/system-text-json-how-to/csharp/SerializeToFileAsync.cs
-        new("docs sample SerializeToFileAsync", "dotnet/docs: docs/standard/serialization/snippets/system-text-json-how-to/csharp/SerializeToFileAsync.cs", """
+        new("stock item exported with SerializeAsync into File.Create", "shape seen in dotnet/docs docs/standard/serialization/snippets/system-text-json-how-to/csharp/SerializeToFileAsync.cs", """
             using System;
             using System.IO;
             using System.Text.Json;
             using System.Threading.Tasks;
 
-            namespace SerializeToFileAsync
+            namespace InventoryExport
             {
-                public class WeatherForecast
+                public class StockItem
                 {
-                    public DateTimeOffset Date { get; set; }
-                    public int TemperatureCelsius { get; set; }
-                    public string? Summary { get; set; }
+                    public string? Sku { get; set; }
+                    public int Quantity { get; set; }
+                    public DateTimeOffset UpdatedAt { get; set; }
                 }
 
                 public class Program
                 {
                     public static async Task Main()
                     {
-                        var weatherForecast = new WeatherForecast
+                        var item = new StockItem
                         {
-                            Date = DateTime.Parse("2021-05-02"),
-                            TemperatureCelsius = 18,
-                            Summary = "Cool"
+                            Sku = "KB-101",
+                            Quantity = 12,
+                            UpdatedAt = DateTime.Parse("2023-02-14")
                         };
 
-                        string fileName = "forecast.json";
-                        using FileStream createStream = File.Create(fileName);
-                        await {|SW1002:JsonSerializer.SerializeAsync(createStream, weatherForecast)|};
-                        await createStream.DisposeAsync();
+                        string stockPath = "stock.json";
+                        using FileStream stockStream = File.Create(stockPath);
+                        await {|SW1002:JsonSerializer.SerializeAsync(stockStream, item)|};
+                        await stockStream.DisposeAsync();
 
-                        Console.WriteLine(File.ReadAllText(fileName));
+                        Console.WriteLine(File.ReadAllText(stockPath));
                     }
                 }
             }
             """),
 
-        // lghtlr/-: json0/Program.cs
-        new("JSON serialized into FileMode.OpenOrCreate stream", "lghtlr/-: json0/Program.cs", """
+        new("vehicle serialized into a FileMode.OpenOrCreate stream", "shape seen in lghtlr/- json0/Program.cs", """
             using System;
             using System.IO;
             using System.Text.Json;
             using System.Threading.Tasks;
 
-            namespace HelloApp
+            namespace Garage
             {
-                class Person
+                class Vehicle
                 {
-                    public string? Name { get; set; }
-                    public int Age { get; set; }
+                    public string? Plate { get; set; }
+                    public int Seats { get; set; }
                 }
 
                 class Program
                 {
                     static async Task Main(string[] args)
                     {
-                        using (FileStream fs = new FileStream("user.json", FileMode.OpenOrCreate))
+                        using (FileStream stream = new FileStream("vehicle.json", FileMode.OpenOrCreate))
                         {
-                            Person ann = new Person() { Name = "Ann", Age = 30 };
-                            await {|SW1002:JsonSerializer.SerializeAsync<Person>(fs, ann)|};
-                            Console.WriteLine("saved");
+                            Vehicle van = new Vehicle() { Plate = "KX-204", Seats = 9 };
+                            await {|SW1002:JsonSerializer.SerializeAsync<Vehicle>(stream, van)|};
+                            Console.WriteLine("stored");
                         }
 
-                        using (FileStream fs = new FileStream("user.json", FileMode.OpenOrCreate))
+                        using (FileStream stream = new FileStream("vehicle.json", FileMode.OpenOrCreate))
                         {
-                            Person? restored = await JsonSerializer.DeserializeAsync<Person>(fs);
-                            Console.WriteLine($"{restored?.Name} {restored?.Age}");
+                            Vehicle? loaded = await JsonSerializer.DeserializeAsync<Vehicle>(stream);
+                            Console.WriteLine($"{loaded?.Plate}: {loaded?.Seats} seats");
                         }
                     }
                 }
             }
             """),
 
-        // icedt89/Smartbar: Source/Smartbar.Common/JsonFileAdapter.cs
-        new("write a sibling file then File.Replace it over the destination", "icedt89/Smartbar: Source/Smartbar.Common/JsonFileAdapter.cs", """
-            namespace JanHafner.Smartbar.Common
+        new("page written to a sibling file, then File.Replace over the destination", "shape seen in icedt89/Smartbar Source/Smartbar.Common/JsonFileAdapter.cs", """
+            namespace Notebook.Storage
             {
                 using System;
                 using System.IO;
                 using System.Text;
                 using System.Threading.Tasks;
 
-                public abstract class JsonFileAdapter
+                public abstract class PageStore
                 {
-                    protected async Task SaveFileToDiskSafeAsync(String file, String content)
+                    protected async Task PersistPageAsync(String pagePath, String markup)
                     {
-                        var backupFileName = $"{file}.bak";
+                        var staging = $"{pagePath}.new";
 
-                        using (var streamWriter = new StreamWriter(backupFileName, false, Encoding.Unicode))
+                        using (var output = new StreamWriter(staging, false, Encoding.UTF8))
                         {
-                            await streamWriter.WriteAsync(content);
-                            await streamWriter.FlushAsync();
+                            await output.WriteAsync(markup);
+                            await output.FlushAsync();
                         }
 
-                        File.Replace(backupFileName, file, null);
+                        File.Replace(staging, pagePath, null);
                     }
                 }
             }
             """),
 
-        // autumn009/CSharpShortCodeSamples: sample3/chap7/バックアップファイルの作成/OLDCODE/OLDCODE/Program.cs
-        new("File.Replace demo writes target, new file and backup", "autumn009/CSharpShortCodeSamples: sample3/chap7/バックアップファイルの作成/OLDCODE/OLDCODE/Program.cs", """
+        new("File.Replace demo writes the report, its draft and the old copy", "shape seen in autumn009/CSharpShortCodeSamples sample3/chap7/バックアップファイルの作成/OLDCODE/OLDCODE/Program.cs", """
             using System;
             using System.IO;
 
-            class Program
+            class ReplaceDemo
             {
                 static void Main()
                 {
-                    const string targetfile = "target.txt";
-                    const string newfile = "a.txt";
-                    const string backupfile = "b.txt";
-                    {|SW1001:File.WriteAllText(targetfile, "first")|};
-                    File.WriteAllText(newfile, "second");
-                    {|SW1001:File.WriteAllText(backupfile, "third")|};
-                    File.SetAttributes(newfile, FileAttributes.ReadOnly);
-                    Console.WriteLine($"target: {File.ReadAllText(targetfile)}");
-                    Console.WriteLine($"backup: {File.ReadAllText(backupfile)}");
-                    if ((File.GetAttributes(newfile) & FileAttributes.ReadOnly) != 0) File.SetAttributes(newfile, FileAttributes.Normal);
-                    File.Replace(newfile, targetfile, backupfile);
-                    Console.WriteLine($"target: {File.ReadAllText(targetfile)}");
-                    Console.WriteLine($"backup: {File.ReadAllText(backupfile)}");
+                    const string report = "report.txt";
+                    const string draft = "report.draft";
+                    const string previous = "report.old";
+                    {|SW1001:File.WriteAllText(report, "version one")|};
+                    File.WriteAllText(draft, "version two");
+                    {|SW1001:File.WriteAllText(previous, "version zero")|};
+                    File.SetAttributes(draft, FileAttributes.ReadOnly);
+                    Console.WriteLine($"report now: {File.ReadAllText(report)}");
+                    Console.WriteLine($"old copy now: {File.ReadAllText(previous)}");
+                    if ((File.GetAttributes(draft) & FileAttributes.ReadOnly) != 0) File.SetAttributes(draft, FileAttributes.Normal);
+                    File.Replace(draft, report, previous);
+                    Console.WriteLine($"report after: {File.ReadAllText(report)}");
+                    Console.WriteLine($"old copy after: {File.ReadAllText(previous)}");
                 }
             }
             """),
 
-        // MaienM/CSharp-Utils: CSharp-Utils/Utils/TempWriter.cs
-        new("writer over Path.GetTempFileName() moved to its destination on Close", "MaienM/CSharp-Utils: CSharp-Utils/Utils/TempWriter.cs", """
+        new("staged text file over Path.GetTempFileName() moved into place on Complete", "shape seen in MaienM/CSharp-Utils CSharp-Utils/Utils/TempWriter.cs", """
             using System;
             using System.IO;
 
-            namespace CSharpUtils.Utils
+            namespace Toolkit.IO
             {
-                class TempWriter
+                class StagedTextFile
                 {
-                    public String TempPath { get; private set; }
-                    public StreamWriter Writer { get; private set; }
-                    public String FinalPath { get; private set; }
+                    public String Destination { get; private set; }
+                    public String Scratch { get; private set; }
+                    public StreamWriter Output { get; private set; }
 
-                    public TempWriter(String path)
+                    public StagedTextFile(String destination)
                     {
-                        FinalPath = path;
+                        Destination = destination;
 
-                        TempPath = Path.GetTempFileName();
-                        FileStream file = File.OpenWrite(TempPath);
-                        Writer = new StreamWriter(file);
+                        Scratch = Path.GetTempFileName();
+                        FileStream stream = File.OpenWrite(Scratch);
+                        Output = new StreamWriter(stream);
                     }
 
-                    public void Close()
+                    public void Complete()
                     {
-                        Writer.Close();
+                        Output.Close();
 
-                        if (File.Exists(FinalPath))
+                        if (File.Exists(Destination))
                         {
-                            File.Delete(FinalPath);
+                            File.Delete(Destination);
                         }
-                        File.Move(TempPath, FinalPath);
+                        File.Move(Scratch, Destination);
                     }
                 }
             }
             """),
 
-        // xandrineshu/cse210-hw: week06/EternalQuest/SaveLoadCSV.cs
-        new("goals saved as CSV lines", "xandrineshu/cse210-hw: week06/EternalQuest/SaveLoadCSV.cs", """
+        new("score table saved as lines", "shape seen in xandrineshu/cse210-hw week06/EternalQuest/SaveLoadCSV.cs", """
             using System;
             using System.Collections.Generic;
             using System.IO;
 
-            class SaveLoadCSV
+            class ScoreFile
             {
-                public static void SaveToCSV(List<String> _dataToSave, string _filePath)
+                public static List<String> Read(string scorePath)
                 {
-                    {|SW1001:File.WriteAllLines(_filePath, _dataToSave)|};
+                    List<string> rows = new List<string>();
+                    StreamReader reader = new StreamReader(scorePath);
+
+                    while (!reader.EndOfStream)
+                    {
+                        string? row = reader.ReadLine();
+                        rows.Add(row!.ToString());
+                    }
+                    reader.Close();
+
+                    return rows;
                 }
 
-                public static List<String> LoadFromCSV(string _filePath)
+                public static void Write(List<String> rows, string scorePath)
                 {
-                    List<string> fromCSV = new List<string>();
-                    StreamReader streamReader = new StreamReader(_filePath);
-
-                    while (!streamReader.EndOfStream)
-                    {
-                        string? line = streamReader.ReadLine();
-                        fromCSV.Add(line!.ToString());
-                    }
-                    streamReader.Close();
-
-                    return fromCSV;
+                    {|SW1001:File.WriteAllLines(scorePath, rows)|};
                 }
             }
             """),
 
-        // CodeMazeBlog/CodeMazeGuides: csharp-basic-topics/SaveListToFileInCSharp/SaveListToFileInCSharp/ListToFileWriter.cs
-        new("list written with StreamWriter, sync, async and append", "CodeMazeBlog/CodeMazeGuides: csharp-basic-topics/SaveListToFileInCSharp/SaveListToFileInCSharp/ListToFileWriter.cs", """
+        new("playlist written with StreamWriter: append, sync and async", "shape seen in CodeMazeBlog/CodeMazeGuides csharp-basic-topics/SaveListToFileInCSharp/SaveListToFileInCSharp/ListToFileWriter.cs", """
             using System.Collections.Generic;
             using System.IO;
             using System.Threading.Tasks;
 
-            namespace SaveListToFileInCSharp;
+            namespace Playlists;
 
-            public class ListToFileWriter
+            public class PlaylistExporter
             {
-                public void WriteToFileWithStreamWriter(string path, List<string> animals)
+                public void AppendTracks(string target, List<string> tracks)
                 {
-                    using var sw = {|SW1001:new StreamWriter(path)|};
-                    foreach (var animal in animals)
+                    using var writer = new StreamWriter(target, append: true);
+                    foreach (var track in tracks)
                     {
-                        sw.WriteLine(animal);
+                        writer.WriteLine(track);
                     }
                 }
 
-                public async Task WriteToFileWithStreamWriterAsync(string path, List<string> animals)
+                public void WriteTracks(string target, List<string> tracks)
                 {
-                    await using var sw = {|SW1001:new StreamWriter(path)|};
-                    foreach (var animal in animals)
+                    using var writer = {|SW1001:new StreamWriter(target)|};
+                    foreach (var track in tracks)
                     {
-                        await sw.WriteLineAsync(animal);
+                        writer.WriteLine(track);
                     }
                 }
 
-                public void AppendToFileWithStreamWriter(string path, List<string> animals)
+                public async Task WriteTracksAsync(string target, List<string> tracks)
                 {
-                    using var sw = new StreamWriter(path, append: true);
-                    foreach (var animal in animals)
+                    await using var writer = {|SW1001:new StreamWriter(target)|};
+                    foreach (var track in tracks)
                     {
-                        sw.WriteLine(animal);
+                        await writer.WriteLineAsync(track);
                     }
                 }
             }
             """),
 
-        // cly4auHo/Examples: 007_Input_Output/023_BinaryWriter/Program.cs
-        new("BinaryWriter over File.Create", "cly4auHo/Examples: 007_Input_Output/023_BinaryWriter/Program.cs", """
+        new("sensor samples written by a BinaryWriter over File.Create", "shape seen in cly4auHo/Examples 007_Input_Output/023_BinaryWriter/Program.cs", """
             using System;
             using System.IO;
 
-            namespace _023_BinaryWriter
+            namespace Telemetry
             {
-                class Program
+                class Recorder
                 {
                     static void Main()
                     {
-                        FileStream file = {|SW1001:File.Create("data.bin")|};
+                        FileStream sink = {|SW1001:File.Create("samples.dat")|};
 
-                        BinaryWriter writer = new BinaryWriter(file);
+                        BinaryWriter output = new BinaryWriter(sink);
 
-                        long number = 100;
-                        var bytes = new byte[] { 10, 20, 50, 100 };
-                        string s = "text";
+                        string unit = "kPa";
+                        var readings = new byte[] { 3, 1, 4, 1, 5 };
+                        long stamp = 1700000000;
 
-                        writer.Write(number);
-                        writer.Write(bytes);
-                        writer.Write(s);
+                        output.Write(stamp);
+                        output.Write(readings);
+                        output.Write(unit);
 
-                        writer.Close();
+                        output.Close();
 
                         Console.ReadKey();
                     }
@@ -471,245 +462,240 @@ internal static class GitHubCorpus
             }
             """),
 
-        // syauqibilfaqih/BootcampFormulatrix: Day20/B_FileStreamWrite/Program.cs
-        new("FileStream Create then read back", "syauqibilfaqih/BootcampFormulatrix: Day20/B_FileStreamWrite/Program.cs", """
+        new("journal created with FileMode.Create, then read back", "shape seen in syauqibilfaqih/BootcampFormulatrix Day20/B_FileStreamWrite/Program.cs", """
             using System;
             using System.IO;
             using System.Text;
 
-            class Program {
-                static void Main() {
-                    string path = "bootcamp.txt";
+            class Journal
+            {
+                static void Main()
+                {
+                    string journalPath = "journal.log";
 
-                    using (FileStream fs = {|SW1001:new FileStream(path, FileMode.Create)|}) {
-                        byte[] data = Encoding.UTF8.GetBytes("Hello, stream");
-                        fs.Write(data, 0, data.Length);
+                    using (FileStream output = {|SW1001:new FileStream(journalPath, FileMode.Create)|})
+                    {
+                        byte[] entry = Encoding.UTF8.GetBytes("day 1: started");
+                        output.Write(entry, 0, entry.Length);
                     }
 
-                    using (FileStream fs = new FileStream(path, FileMode.Open)) {
-                        byte[] buffer = new byte[fs.Length];
-                        fs.Read(buffer, 0, buffer.Length);
-                        string content = Encoding.UTF8.GetString(buffer);
-                        Console.WriteLine(content);
+                    using (FileStream input = new FileStream(journalPath, FileMode.Open))
+                    {
+                        byte[] raw = new byte[input.Length];
+                        input.Read(raw, 0, raw.Length);
+                        Console.WriteLine(Encoding.UTF8.GetString(raw));
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code2/190039-40978487-0.cs
-        new("image download copied into File.OpenWrite", "shendongnian/code: code2/190039-40978487-0.cs", """
+        new("map tile download copied into File.OpenWrite", "shape seen in shendongnian/code code2/190039-40978487-0.cs", """
             using System;
             using System.IO;
             using System.Net;
 
-            static class Downloads
+            static class MapTiles
             {
-                private static void DownloadRemoteImageFile(string uri, string fileName)
+                private static void FetchTile(string tileUrl, string tilePath)
                 {
-                    HttpWebRequest request = (HttpWebRequest)WebRequest.Create(uri);
+                    HttpWebRequest request = (HttpWebRequest)WebRequest.Create(tileUrl);
                     HttpWebResponse response = (HttpWebResponse)request.GetResponse();
 
-                    if ((response.StatusCode == HttpStatusCode.OK ||
-                        response.StatusCode == HttpStatusCode.Moved ||
-                        response.StatusCode == HttpStatusCode.Redirect) &&
-                        response.ContentType.StartsWith("image", StringComparison.OrdinalIgnoreCase))
+                    if ((response.StatusCode == HttpStatusCode.Redirect ||
+                        response.StatusCode == HttpStatusCode.OK ||
+                        response.StatusCode == HttpStatusCode.Moved) &&
+                        response.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
                     {
-                        using (Stream inputStream = response.GetResponseStream())
-                        using (Stream outputStream = {|SW1001:File.OpenWrite(fileName)|})
+                        using (Stream source = response.GetResponseStream())
+                        using (Stream target = {|SW1001:File.OpenWrite(tilePath)|})
                         {
-                            byte[] buffer = new byte[4096];
-                            int bytesRead;
+                            byte[] chunk = new byte[8192];
+                            int count;
                             do
                             {
-                                bytesRead = inputStream.Read(buffer, 0, buffer.Length);
-                                outputStream.Write(buffer, 0, bytesRead);
-                            } while (bytesRead != 0);
+                                count = source.Read(chunk, 0, chunk.Length);
+                                target.Write(chunk, 0, count);
+                            } while (count != 0);
                         }
                     }
                 }
             }
             """),
 
-        // RobertStickler/-SWE1-MTCG: SWE1-MTCG/SWE1-MTCG/Program.cs
-        new("downloaded icon saved with WriteAllBytes", "RobertStickler/-SWE1-MTCG: SWE1-MTCG/SWE1-MTCG/Program.cs", """
+        new("downloaded avatar saved with WriteAllBytes", "shape seen in RobertStickler/-SWE1-MTCG SWE1-MTCG/SWE1-MTCG/Program.cs", """
             using System;
             using System.IO;
             using System.Net.Http;
             using System.Threading.Tasks;
 
-            namespace HttpClientDownloadImage
+            namespace AvatarFetch
             {
                 class Program
                 {
                     static async Task Main(string[] args)
                     {
-                        using var httpClient = new HttpClient();
-                        var url = "http://example.org/favicon.ico";
-                        byte[] imageBytes = await httpClient.GetByteArrayAsync(url);
+                        using var client = new HttpClient();
+                        var avatarUrl = "https://example.com/avatars/42.png";
+                        byte[] avatar = await client.GetByteArrayAsync(avatarUrl);
 
-                        string documentsPath = System.Environment.GetFolderPath(
-                                System.Environment.SpecialFolder.Personal);
+                        string picturesDir = System.Environment.GetFolderPath(
+                                System.Environment.SpecialFolder.MyPictures);
 
-                        string localFilename = "favicon.ico";
-                        string localPath = Path.Combine(documentsPath, localFilename);
-                        {|SW1001:File.WriteAllBytes(localPath, imageBytes)|};
+                        string avatarName = "avatar-42.png";
+                        string avatarPath = Path.Combine(picturesDir, avatarName);
+                        {|SW1001:File.WriteAllBytes(avatarPath, avatar)|};
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code1/70587-1110264-0.cs
-        new("image bytes written through BinaryWriter over FileMode.Create", "shendongnian/code: code1/70587-1110264-0.cs", """
+        new("firmware bytes written through BinaryWriter over FileMode.Create", "shape seen in shendongnian/code code1/70587-1110264-0.cs", """
             using System;
             using System.IO;
             using System.Net;
 
-            namespace ImageDownloader
+            namespace FirmwareFetch
             {
                 class Program
                 {
                     static void Main(string[] args)
                     {
-                        string imageUrl = @"http://example.org/image.jpg";
-                        string saveLocation = @"C:\images\image.jpg";
+                        string firmwareUrl = @"http://updates.example.net/fw/router-3.bin";
+                        string firmwarePath = @"E:\firmware\router-3.bin";
 
-                        byte[] imageBytes;
-                        HttpWebRequest imageRequest = (HttpWebRequest)WebRequest.Create(imageUrl);
-                        WebResponse imageResponse = imageRequest.GetResponse();
+                        byte[] image;
+                        HttpWebRequest request = (HttpWebRequest)WebRequest.Create(firmwareUrl);
+                        WebResponse response = request.GetResponse();
 
-                        Stream stream = imageResponse.GetResponseStream();
+                        Stream body = response.GetResponseStream();
 
-                        using (BinaryReader br = new BinaryReader(stream))
+                        using (BinaryReader reader = new BinaryReader(body))
                         {
-                            imageBytes = br.ReadBytes(500000);
-                            br.Close();
+                            image = reader.ReadBytes(2 * 1024 * 1024);
+                            reader.Close();
                         }
-                        imageResponse.Close();
+                        response.Close();
 
-                        FileStream fs = {|SW1001:new FileStream(saveLocation, FileMode.Create)|};
-                        BinaryWriter bw = new BinaryWriter(fs);
+                        FileStream output = {|SW1001:new FileStream(firmwarePath, FileMode.Create)|};
+                        BinaryWriter writer = new BinaryWriter(output);
                         try
                         {
-                            bw.Write(imageBytes);
+                            writer.Write(image);
                         }
                         finally
                         {
-                            fs.Close();
-                            bw.Close();
+                            output.Close();
+                            writer.Close();
                         }
                     }
                 }
             }
             """),
 
-        // johnlaschober/RoA-AddressRocker: RoA.ScreenUI/ConfigurationFile.cs
-        new("configuration saved as Newtonsoft JSON through a local", "johnlaschober/RoA-AddressRocker: RoA.ScreenUI/ConfigurationFile.cs", """
+        new("display profile saved as Newtonsoft JSON through a local", "shape seen in johnlaschober/RoA-AddressRocker RoA.ScreenUI/ConfigurationFile.cs", """
             using Newtonsoft.Json;
             using System.IO;
 
-            namespace RoA.ScreenUI
+            namespace Kiosk.Display
             {
-                public class ConfigurationFile
+                public class DisplayProfile
                 {
-                    public string? StateSavePath { get; set; }
+                    public int Brightness { get; set; }
+                    public string? LastLayout { get; set; }
 
-                    public void Save(string savePath)
+                    public void Save(string target)
                     {
-                        string json = JsonConvert.SerializeObject(this);
-                        {|SW1002:File.WriteAllText(savePath, json)|};
+                        string serialized = JsonConvert.SerializeObject(this);
+                        {|SW1002:File.WriteAllText(target, serialized)|};
                     }
                 }
             }
             """),
 
-        // korolkiewiczk/PokRec: PR/Common/JsonObject.cs
-        new("generic JSON object base saves itself", "korolkiewiczk/PokRec: PR/Common/JsonObject.cs", """
+        new("generic JSON document base stores itself", "shape seen in korolkiewiczk/PokRec PR/Common/JsonObject.cs", """
             using System.IO;
             using Newtonsoft.Json;
 
-            namespace Common
+            namespace Shared
             {
-                public class JsonObject<T>
+                public class JsonDocumentBase<TSelf>
                 {
-                    public void Save(string path)
+                    public static TSelf Open(string file)
                     {
-                        {|SW1002:File.WriteAllText(path, JsonConvert.SerializeObject(this))|};
+                        if (!File.Exists(file)) return default(TSelf)!;
+
+                        return JsonConvert.DeserializeObject<TSelf>(File.ReadAllText(file))!;
                     }
 
-                    public static T Load(string path)
+                    public void Save(string file)
                     {
-                        if (!File.Exists(path)) return default(T)!;
-
-                        return JsonConvert.DeserializeObject<T>(File.ReadAllText(path))!;
+                        {|SW1002:File.WriteAllText(file, JsonConvert.SerializeObject(this))|};
                     }
                 }
             }
             """),
 
-        // KoertLichtendonk/QuickConfig: QuickConfig/ConfigBase.cs
-        new("config base writes JSON text through StreamWriter(path, false)", "KoertLichtendonk/QuickConfig: QuickConfig/ConfigBase.cs", """
+        new("settings base writes JSON text through StreamWriter(path, false)", "shape seen in KoertLichtendonk/QuickConfig QuickConfig/ConfigBase.cs", """
             using Newtonsoft.Json;
             using System.IO;
 
-            namespace QuickConfig
+            namespace TinySettings
             {
-                public interface IConfig { void Save(); }
+                public interface IPersistable { void Save(); }
 
-                public abstract class ConfigBase : IConfig
+                public abstract class SettingsFileBase : IPersistable
                 {
-                    public string configPath { get; set; } = "config.json";
+                    public string FilePath { get; set; } = "settings.json";
 
                     public virtual void Save()
                     {
-                        string json = JsonConvert.SerializeObject(this, Formatting.Indented);
+                        string body = JsonConvert.SerializeObject(this, Formatting.Indented);
 
-                        using (StreamWriter sw = new StreamWriter(configPath, false))
+                        using (StreamWriter writer = new StreamWriter(FilePath, false))
                         {
-                            {|SW1002:sw.Write(json)|};
-                            sw.Close();
+                            {|SW1002:writer.Write(body)|};
+                            writer.Close();
                         }
                     }
                 }
             }
             """),
 
-        // nickmartin1ee7/Herbalist: ScriptModels/DataStorage.cs
-        new("game data dictionary written with WriteAllTextAsync", "nickmartin1ee7/Herbalist: ScriptModels/DataStorage.cs", """
+        new("level progress dictionary written with WriteAllTextAsync", "shape seen in nickmartin1ee7/Herbalist ScriptModels/DataStorage.cs", """
             using System.Collections.Generic;
             using System.IO;
             using System.Text.Json;
             using System.Threading.Tasks;
 
-            public static class DataStorage
+            public static class Progress
             {
-                private const string _file = "user-data.json";
-                private static FileInfo SaveFile => new FileInfo(_file);
+                private const string ProgressName = "progress.json";
+                private static FileInfo ProgressFile => new FileInfo(ProgressName);
 
-                public static Task Write(Dictionary<string, string> data)
+                public static ValueTask<Dictionary<string, int>?> Read()
                 {
-                    return {|SW1002:File.WriteAllTextAsync(SaveFile.FullName, JsonSerializer.Serialize(data))|};
+                    using var input = ProgressFile.OpenRead();
+                    return JsonSerializer.DeserializeAsync<Dictionary<string, int>>(input);
                 }
 
-                public static ValueTask<Dictionary<string, string>?> Read()
+                public static Task Write(Dictionary<string, int> levels)
                 {
-                    using var stream = SaveFile.OpenRead();
-                    return JsonSerializer.DeserializeAsync<Dictionary<string, string>>(stream);
+                    return {|SW1002:File.WriteAllTextAsync(ProgressFile.FullName, JsonSerializer.Serialize(levels))|};
                 }
             }
             """),
 
-        // ponlawat-w/lanna-utils: cli/ExportForJs/WriteFile.cs
-        new("export helper writes serialized JSON through a TextWriter", "ponlawat-w/lanna-utils: cli/ExportForJs/WriteFile.cs", """
+        new("lexicon dump writes serialized JSON through a TextWriter", "shape seen in ponlawat-w/lanna-utils cli/ExportForJs/WriteFile.cs", """
             using System.IO;
             using System.Text.Json;
 
-            public static class WriteFile
+            public static class LexiconDump
             {
-                public static void Write(string filePath, object value)
+                public static void Write(string outputPath, object entries)
                 {
-                    using (TextWriter writer = new StreamWriter(filePath))
+                    using (TextWriter output = new StreamWriter(outputPath))
                     {
-                        {|SW1002:writer.Write(JsonSerializer.Serialize(value, new JsonSerializerOptions
+                        {|SW1002:output.Write(JsonSerializer.Serialize(entries, new JsonSerializerOptions
                         {
                             WriteIndented = true
                         }))|};
@@ -718,220 +704,214 @@ internal static class GitHubCorpus
             }
             """),
 
-        // KirillMeleshko004/B1-Test: FileWorker/Utility/FileWriter.cs
-        new("rows appended under a lock", "KirillMeleshko004/B1-Test: FileWorker/Utility/FileWriter.cs", """
+        new("import rows appended under a lock", "shape seen in KirillMeleshko004/B1-Test FileWorker/Utility/FileWriter.cs", """
             using System.Collections.Generic;
             using System.IO;
 
-            namespace FileWorker.Utility
+            namespace Importer.Output
             {
-                public class FileWriter
+                public class RowSink
                 {
-                    private string _path;
-                    private object _lock = new();
+                    private object _gate = new();
+                    private string _target;
 
-                    public FileWriter(string filePath)
+                    public RowSink(string target)
                     {
-                        _path = filePath;
-                        File.Delete(_path);
+                        _target = target;
+                        File.Delete(_target);
                     }
 
-                    public void InsertRows(IEnumerable<string> rows)
+                    public void Append(IEnumerable<string> lines)
                     {
-                        lock (_lock)
+                        lock (_gate)
                         {
-                            File.AppendAllLines(_path, rows);
+                            File.AppendAllLines(_target, lines);
                         }
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code1/160524-2954908-0.cs
-        new("log line appended with File.AppendText", "shendongnian/code: code1/160524-2954908-0.cs", """
+        new("audit entry appended with File.AppendText", "shape seen in shendongnian/code code1/160524-2954908-0.cs", """
             using System.IO;
 
-            public class Logging
+            public class AuditTrail
             {
-                private readonly object locker = new object();
+                private readonly object gate = new object();
 
-                public void WriteToLog(string message)
+                public void WriteEntry(string entry)
                 {
-                    lock (locker)
+                    lock (gate)
                     {
-                        StreamWriter SW;
-                        SW = File.AppendText("Data\\Log.txt");
-                        SW.WriteLine(message);
-                        SW.Close();
-                        SW.Dispose();
+                        StreamWriter output;
+                        output = File.AppendText("audit\\trail.txt");
+                        output.WriteLine(entry);
+                        output.Close();
+                        output.Dispose();
                     }
                 }
             }
             """),
 
-        // frankhaugen/Frank.Libraries: Frank.Libraries.Logging/FileLogging/LogFileWriter.cs
-        new("log writer appends under a ReaderWriterLock", "frankhaugen/Frank.Libraries: Frank.Libraries.Logging/FileLogging/LogFileWriter.cs", """
+        new("trace file appended under a ReaderWriterLock", "shape seen in frankhaugen/Frank.Libraries Frank.Libraries.Logging/FileLogging/LogFileWriter.cs", """
             using System.IO;
             using System.Threading;
 
-            namespace Frank.Libraries.Logging.FileLogging
+            namespace Tracing.Sinks
             {
-                internal static class LogFileWriter
+                internal static class TraceFile
                 {
-                    private static ReaderWriterLock _locker = new ReaderWriterLock();
+                    private static ReaderWriterLock _gate = new ReaderWriterLock();
 
-                    public static void WriteString(string value, string path)
+                    public static void WriteTrace(string line, string target)
                     {
                         try
                         {
-                            _locker.AcquireWriterLock(int.MaxValue);
-                            File.AppendAllLines(path, new[] { value });
+                            _gate.AcquireWriterLock(int.MaxValue);
+                            File.AppendAllLines(target, new[] { line });
                         }
                         finally
                         {
-                            _locker.ReleaseWriterLock();
+                            _gate.ReleaseWriterLock();
                         }
                     }
                 }
             }
             """),
 
-        // JohanLarsson/ReadFileBox: ReadFileBox/ViewModel.cs
-        new("view model saves through File.OpenWrite with a busy flag", "JohanLarsson/ReadFileBox: ReadFileBox/ViewModel.cs", """
-            namespace ReadFileBox
+        new("notes view model saves through File.OpenWrite with an idle flag", "shape seen in JohanLarsson/ReadFileBox ReadFileBox/ViewModel.cs", """
+            namespace NotesApp
             {
                 using System.ComponentModel;
                 using System.IO;
                 using System.Runtime.CompilerServices;
                 using System.Threading.Tasks;
 
-                public class ViewModel : INotifyPropertyChanged
+                public class NotesViewModel : INotifyPropertyChanged
                 {
-                    private string? _content;
-                    private bool _isEnabled = true;
-                    private static readonly string FileName = @"C:\Temp\Sample.txt";
+                    private static readonly string NotesPath = @"D:\Notes\today.md";
+                    private bool _idle = true;
+                    private string? _draft;
 
                     public event PropertyChangedEventHandler? PropertyChanged;
 
-                    public bool IsEnabled
+                    public string? Draft
                     {
-                        get { return _isEnabled; }
+                        get { return _draft; }
                         set
                         {
-                            if (value == _isEnabled) return;
-                            _isEnabled = value;
-                            OnPropertyChanged();
+                            if (value == _draft) return;
+                            _draft = value;
+                            Notify();
                         }
                     }
 
-                    public string? Content
+                    public bool Idle
                     {
-                        get { return _content; }
+                        get { return _idle; }
                         set
                         {
-                            if (value == _content) return;
-                            _content = value;
-                            OnPropertyChanged();
-                        }
-                    }
-
-                    public async Task Read()
-                    {
-                        IsEnabled = false;
-                        try
-                        {
-                            using (var stream = File.OpenRead(FileName))
-                            {
-                                using (var reader = new StreamReader(stream))
-                                {
-                                    Content = await reader.ReadToEndAsync().ConfigureAwait(false);
-                                }
-                            }
-                        }
-                        finally
-                        {
-                            IsEnabled = true;
+                            if (value == _idle) return;
+                            _idle = value;
+                            Notify();
                         }
                     }
 
                     public async Task Save()
                     {
-                        IsEnabled = false;
+                        Idle = false;
                         try
                         {
-                            using (var stream = {|SW1001:File.OpenWrite(FileName)|})
+                            using (var target = {|SW1001:File.OpenWrite(NotesPath)|})
                             {
-                                using (var writer = new StreamWriter(stream))
+                                using (var text = new StreamWriter(target))
                                 {
-                                    await writer.WriteAsync(Content).ConfigureAwait(false);
+                                    await text.WriteAsync(Draft).ConfigureAwait(false);
                                 }
                             }
                         }
                         finally
                         {
-                            IsEnabled = true;
+                            Idle = true;
                         }
                     }
 
-                    protected virtual void OnPropertyChanged([CallerMemberName] string? propertyName = null)
+                    public async Task Load()
                     {
-                        PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(propertyName));
+                        Idle = false;
+                        try
+                        {
+                            using (var source = File.OpenRead(NotesPath))
+                            {
+                                using (var text = new StreamReader(source))
+                                {
+                                    Draft = await text.ReadToEndAsync().ConfigureAwait(false);
+                                }
+                            }
+                        }
+                        finally
+                        {
+                            Idle = true;
+                        }
+                    }
+
+                    protected virtual void Notify([CallerMemberName] string? member = null)
+                    {
+                        PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(member));
                     }
                 }
             }
             """),
 
-        // utak3r/u3Toolbox: u3tbNotepadForm.cs
-        new("notepad autosave timer writes and clears the control's Modified flag", "utak3r/u3Toolbox: u3tbNotepadForm.cs", """
+        new("memo autosave timer writes, then clears the editor's Modified flag", "shape seen in utak3r/u3Toolbox u3tbNotepadForm.cs", """
             using System;
             using System.IO;
             using System.Text;
             using System.Timers;
 
-            namespace u3Toolbox
+            namespace MemoBoard
             {
                 // stub of the WinForms RichTextBox members used
-                public class NotepadTextBox
+                public class MemoEditor
                 {
                     public string Text { get; set; } = "";
                     public bool Modified { get; set; }
                 }
 
-                public partial class u3tbNotepadForm
+                public partial class MemoWindow
                 {
-                    public int NOTEPAD_AUTOSAVE_INTERVAL = 5000;
-                    public string filename = "notes.txt";
-                    private Timer modifyTimer;
-                    private NotepadTextBox notepadText = new NotepadTextBox();
+                    public int IdleDelayMs = 3000;
+                    public string memoPath = "memo.txt";
+                    private Timer idleTimer;
+                    private MemoEditor editor = new MemoEditor();
 
-                    public u3tbNotepadForm()
+                    public MemoWindow()
                     {
-                        modifyTimer = new Timer();
-                        modifyTimer.Interval = NOTEPAD_AUTOSAVE_INTERVAL;
-                        modifyTimer.Elapsed += modifyTimer_Tick;
+                        idleTimer = new Timer();
+                        idleTimer.Interval = IdleDelayMs;
+                        idleTimer.Elapsed += idleTimer_Elapsed;
                     }
 
-                    private void modifyTimer_Tick(object? sender, EventArgs e)
+                    private void editor_ModifiedChanged(object sender, EventArgs e)
                     {
-                        modifyTimer.Stop();
-                        StreamWriter writer = {|SW1001:new StreamWriter(filename, false, Encoding.Default)|};
-                        writer.Write(notepadText.Text);
-                        notepadText.Modified = false;
+                        idleTimer.Start();
                     }
 
-                    private void notepadText_ModifiedChanged(object sender, EventArgs e)
+                    private void idleTimer_Elapsed(object? sender, EventArgs e)
                     {
-                        modifyTimer.Start();
+                        idleTimer.Stop();
+                        StreamWriter memo = {|SW1001:new StreamWriter(memoPath, false, Encoding.Default)|};
+                        memo.Write(editor.Text);
+                        editor.Modified = false;
                     }
                 }
             }
             """),
 
-        // AminG82/NotePad: Form1.cs
-        new("notepad save button writes the text box", "AminG82/NotePad: Form1.cs", """
+        new("diary save button asks for a name once, then writes the text box", "shape seen in AminG82/NotePad Form1.cs", """
             using System;
 
-            namespace NotePad
+            namespace Diary
             {
                 public enum DialogResult { OK, Cancel }
 
@@ -942,81 +922,80 @@ internal static class GitHubCorpus
                 {
                     public string Filter = "";
                     public string DefaultExt = "";
-                    public string FileName = "note.txt";
+                    public string FileName = "entry.txt";
                     public DialogResult ShowDialog() => DialogResult.OK;
                 }
 
-                public partial class Form1
+                public partial class DiaryForm
                 {
-                    string? fileName;
-                    bool isSaved = true;
-                    TextBoxStub txtBody = new TextBoxStub();
-                    SaveFileDialogStub saveFileDialog1 = new SaveFileDialogStub();
+                    bool saved = true;
+                    string? entryPath;
+                    SaveFileDialogStub pickFile = new SaveFileDialogStub();
+                    TextBoxStub entryBox = new TextBoxStub();
                     public string Text { get; set; } = "";
 
-                    private void save_Click(object? sender, EventArgs? e)
+                    private void saveButton_Click(object? sender, EventArgs? e)
                     {
-                        if (fileName == null)
+                        if (entryPath == null)
                         {
-                            saveFileDialog1.Filter = "Text Only (*.txt) | *txt";
-                            saveFileDialog1.DefaultExt = "txt";
-                            DialogResult result = saveFileDialog1.ShowDialog();
-                            if (result == DialogResult.Cancel)
+                            pickFile.DefaultExt = "txt";
+                            pickFile.Filter = "Diary entries (*.txt) | *txt";
+                            DialogResult answer = pickFile.ShowDialog();
+                            if (answer == DialogResult.Cancel)
                                 return;
-                            fileName = saveFileDialog1.FileName;
+                            entryPath = pickFile.FileName;
                         }
-                        {|SW1001:System.IO.File.WriteAllText(fileName, txtBody.Text)|};
-                        this.Text = fileName;
-                        isSaved = true;
+                        {|SW1001:System.IO.File.WriteAllText(entryPath, entryBox.Text)|};
+                        this.Text = entryPath;
+                        saved = true;
                     }
                 }
             }
             """),
 
-        // Nuos/FileManager: TextEditor.cs
-        new("text editor writes only when the file does not exist yet", "Nuos/FileManager: TextEditor.cs", """
+        new("recipe editor writes only when the file does not exist yet", "shape seen in Nuos/FileManager TextEditor.cs", """
             using System;
             using System.IO;
 
-            namespace FileManager
+            namespace Recipes
             {
+                // stubs of the WinForms members used
                 public static class MessageBox { public static void Show(string text, string caption) => Console.WriteLine(caption + ": " + text); }
 
                 public class RichTextBoxStub { public string Text { get; set; } = ""; }
 
-                public partial class TextEditor
+                public partial class RecipeEditor
                 {
-                    private string _path;
-                    private RichTextBoxStub richTextBox = new RichTextBoxStub();
+                    private RichTextBoxStub body = new RichTextBoxStub();
+                    private string _recipeFile;
 
-                    public TextEditor(string path)
+                    public RecipeEditor(string title)
                     {
-                        _path = path + ".txt";
+                        _recipeFile = title + ".recipe";
+                    }
+
+                    private void saveMenuItem_Click(object sender, EventArgs e)
+                    {
+                        Save();
                     }
 
                     private void Save()
                     {
-                        if (!File.Exists(_path))
-                            {|SW1001:File.WriteAllText(_path, richTextBox.Text)|};
+                        if (!File.Exists(_recipeFile))
+                            {|SW1001:File.WriteAllText(_recipeFile, body.Text)|};
                         else
                         {
-                            MessageBox.Show("This file already exists!", "Can't overwrite");
+                            MessageBox.Show("A recipe with this title exists already.", "Not saved");
                         }
-                    }
-
-                    private void saveToolStripMenuItem_Click(object sender, EventArgs e)
-                    {
-                        Save();
                     }
                 }
             }
             """),
 
-        // Serejebi/NotePad: NotePad/Form1.cs
-        new("notepad save and save-as", "Serejebi/NotePad: NotePad/Form1.cs", """
+        new("script editor save and save-as", "shape seen in Serejebi/NotePad NotePad/Form1.cs", """
             using System;
 
-            namespace NotePad
+            namespace ScriptPad
             {
                 public enum DialogResult { OK, Cancel }
 
@@ -1027,218 +1006,216 @@ internal static class GitHubCorpus
                 {
                     public string Filter = "";
                     public string DefaultExt = "";
-                    public string FileName = "note.txt";
+                    public string FileName = "script.ps1";
                     public DialogResult ShowDialog() => DialogResult.OK;
                 }
 
-                public partial class Form1
+                public partial class ScriptWindow
                 {
-                    string? fileName;
-                    TextBoxStub Body = new TextBoxStub();
-                    SaveFileDialogStub saveFileDialog1 = new SaveFileDialogStub();
+                    string? scriptPath;
+                    TextBoxStub Source = new TextBoxStub();
+                    SaveFileDialogStub saveDialog = new SaveFileDialogStub();
                     public string Text { get; set; } = "";
-
-                    private void save_Click(object? sender, EventArgs? e)
-                    {
-                        if (fileName == null)
-                        {
-                            saveFileDialog1.Filter = "Text Files (*.txt) | *.txt";
-                            saveFileDialog1.DefaultExt = "txt";
-                            DialogResult result = saveFileDialog1.ShowDialog();
-                            if (result == DialogResult.Cancel)
-                            {
-                                return;
-                            }
-                            fileName = saveFileDialog1.FileName;
-                        }
-
-                        {|SW1001:System.IO.File.WriteAllText(fileName, Body.Text)|};
-                        this.Text = fileName;
-                    }
 
                     private void SaveAs_Click(object sender, EventArgs e)
                     {
-                        fileName = null;
+                        scriptPath = null;
                         save_Click(null, null);
+                    }
+
+                    private void save_Click(object? sender, EventArgs? e)
+                    {
+                        if (scriptPath == null)
+                        {
+                            saveDialog.Filter = "Scripts (*.ps1) | *.ps1";
+                            saveDialog.DefaultExt = "ps1";
+                            DialogResult choice = saveDialog.ShowDialog();
+                            if (choice == DialogResult.Cancel)
+                            {
+                                return;
+                            }
+                            scriptPath = saveDialog.FileName;
+                        }
+
+                        {|SW1001:System.IO.File.WriteAllText(scriptPath, Source.Text)|};
+                        this.Text = scriptPath;
                     }
                 }
             }
             """),
 
-        // index file id 26798019152 (exact-string index, repository not given): a console book catalogue, top-level Program.cs
-        new("console catalogue saves JSON and clears a local dirty flag", "exact-string index id 26798019152 (repository not given): top-level book catalogue program", """
+        new("console plant tracker saves JSON and clears a local unsaved flag", "shape seen in exact-string index id 26798019152 (repository not given): top-level console catalogue program", """
             using System;
             using System.Collections.Generic;
             using System.IO;
             using System.Text.Json;
 
-            const string DataFile = "books.json";
-            var jsonOptions = new JsonSerializerOptions { WriteIndented = true };
-            List<Book> books = Load();
-            bool dirty = false;
+            const string PlantsFile = "plants.json";
+            var options = new JsonSerializerOptions { WriteIndented = true };
+            List<Plant> plants = ReadPlants();
+            bool unsaved = false;
 
-            SaveIfDirty();
+            SaveBeforeExit();
 
-            List<Book> Load()
+            List<Plant> ReadPlants()
             {
                 try
                 {
-                    if (!File.Exists(DataFile)) return new List<Book>();
-                    var json = File.ReadAllText(DataFile);
-                    return JsonSerializer.Deserialize<List<Book>>(json, jsonOptions) ?? new List<Book>();
+                    if (!File.Exists(PlantsFile)) return new List<Plant>();
+                    var text = File.ReadAllText(PlantsFile);
+                    return JsonSerializer.Deserialize<List<Plant>>(text, options) ?? new List<Plant>();
                 }
-                catch (Exception ex)
+                catch (Exception error)
                 {
-                    Console.WriteLine($"[!] Could not read {DataFile}: {ex.Message}");
-                    return new List<Book>();
+                    Console.WriteLine($"cannot read {PlantsFile}: {error.Message}");
+                    return new List<Plant>();
                 }
             }
 
-            void Save()
+            void SaveAll()
             {
                 try
                 {
-                    {|SW1002:File.WriteAllText(DataFile, JsonSerializer.Serialize(books, jsonOptions))|};
-                    dirty = false;
-                    Console.WriteLine($"Saved {books.Count} book(s) to {DataFile}.");
+                    {|SW1002:File.WriteAllText(PlantsFile, JsonSerializer.Serialize(plants, options))|};
+                    unsaved = false;
+                    Console.WriteLine($"{plants.Count} plant(s) written to {PlantsFile}");
                 }
-                catch (Exception ex)
+                catch (Exception error)
                 {
-                    Console.WriteLine($"[!] Save failed: {ex.Message}");
+                    Console.WriteLine($"could not write: {error.Message}");
                 }
             }
 
-            void SaveIfDirty()
+            void SaveBeforeExit()
             {
-                if (dirty && Confirm("Unsaved changes. Save? [Y/N] ")) Save();
-                Console.WriteLine("Bye");
+                if (unsaved && AskYesNo("Write your changes first? (y/n) ")) SaveAll();
+                Console.WriteLine("Goodbye");
             }
 
-            bool Confirm(string prompt)
+            bool AskYesNo(string question)
             {
-                Console.Write(prompt);
+                Console.Write(question);
                 return string.Equals(Console.ReadLine()?.Trim(), "y", StringComparison.OrdinalIgnoreCase);
             }
 
-            record Book(int Id, string Title, string Author);
+            record Plant(int Id, string Species, int WaterEveryDays);
             """),
 
-        // index file id 66899499962 (exact-string index, repository not given): DeimosConfig
-        new("mod config saved with Newtonsoft, dirty flag cleared after the write", "exact-string index id 66899499962 (repository not given): DeimosConfig class", """
+        new("plugin config saved with Newtonsoft, changed flag cleared after the write", "shape seen in exact-string index id 66899499962 (repository not given): a game mod's config class", """
             using System;
             using System.IO;
             using Newtonsoft.Json;
 
-            // stubs of the mod's helpers
-            public static class Functions { public static FileInfo? ObtainSaveFile(string name) => new FileInfo(Path.Combine(AppContext.BaseDirectory, name)); }
-            public static class DeimosLog { public static void Error(string message) => Console.Error.WriteLine(message); }
+            // stubs of the plugin host's helpers
+            public static class PluginPaths { public static FileInfo? ResolveConfigFile(string name) => new FileInfo(Path.Combine(AppContext.BaseDirectory, name)); }
+            public static class PluginLog { public static void Warn(string message) => Console.Error.WriteLine(message); }
 
-            public class DeimosConfig
+            public class LanternConfig
             {
-                private const string FileName = "deimos.json";
+                private const string ConfigName = "lantern.json";
 
+                private bool _muteSounds;
                 [JsonIgnore]
-                private bool _dirty;
-                private bool _showOverlay;
+                private bool _changed;
 
-                public bool ShowOverlay
+                public bool MuteSounds
                 {
-                    get => _showOverlay;
-                    set { _showOverlay = value; _dirty = true; }
+                    get => _muteSounds;
+                    set { _muteSounds = value; _changed = true; }
+                }
+
+                public void SaveWhenChanged()
+                {
+                    if (_changed)
+                        Save();
                 }
 
                 public void Save()
                 {
                     try
                     {
-                        var file = Functions.ObtainSaveFile(FileName);
-                        if (file == null)
+                        var target = PluginPaths.ResolveConfigFile(ConfigName);
+                        if (target == null)
                             return;
 
-                        {|SW1002:File.WriteAllText(file.FullName, JsonConvert.SerializeObject(this, Formatting.Indented))|};
-                        _dirty = false;
+                        {|SW1002:File.WriteAllText(target.FullName, JsonConvert.SerializeObject(this, Formatting.Indented))|};
+                        _changed = false;
                     }
-                    catch (Exception ex)
+                    catch (Exception error)
                     {
-                        DeimosLog.Error($"Failed to save {FileName}: {ex.Message}");
+                        PluginLog.Warn($"{ConfigName} not written: {error.Message}");
                     }
-                }
-
-                public void SaveIfDirty()
-                {
-                    if (_dirty)
-                        Save();
                 }
             }
             """),
 
         // ---------------------------------------------------------------- SW2001: wall-clock timeouts
 
-        // SkillsFundingAgency/das-funding-system-acceptance-tests: src/SFA.DAS.Funding.SystemAcceptanceTests/Helpers/WaitHelper.cs
-        new("acceptance-test wait helper with a DateTime.Now deadline", "SkillsFundingAgency/das-funding-system-acceptance-tests: src/SFA.DAS.Funding.SystemAcceptanceTests/Helpers/WaitHelper.cs", """
+        new("test helper polls a condition until a DateTime.Now deadline", "shape seen in SkillsFundingAgency/das-funding-system-acceptance-tests src/SFA.DAS.Funding.SystemAcceptanceTests/Helpers/WaitHelper.cs", """
             using System;
             using System.Threading.Tasks;
 
             // stub of the test framework's Assert
             public static class Assert { public static void Fail(string message) => throw new Exception(message); }
 
-            public class WaitHelper
+            public class Eventually
             {
-                public static async Task WaitForIt(Func<bool> lookForIt, string failText)
+                public static async Task WaitUntilAsync(Func<bool> isDone, string whatFailed)
                 {
-                    var endTime = {|SW2001:DateTime.Now|}.Add(TimeSpan.FromSeconds(20));
+                    var giveUpAt = {|SW2001:DateTime.Now|}.Add(TimeSpan.FromSeconds(45));
 
-                    while (DateTime.Now <= endTime)
+                    while (DateTime.Now <= giveUpAt)
                     {
-                        if (lookForIt()) return;
+                        if (isDone()) return;
 
-                        await Task.Delay(TimeSpan.FromMilliseconds(10));
+                        await Task.Delay(TimeSpan.FromMilliseconds(50));
                     }
 
-                    Assert.Fail($"{failText}  Time: {DateTime.Now:G}.");
+                    Assert.Fail($"{whatFailed} (gave up at {DateTime.Now:T})");
                 }
             }
             """),
 
-        // yaneshtyagi/csharp-exp: CsharpExperiments/sync/LongOperationSimulator.cs
-        new("busy simulator sleeps until DateTime.Now passes a number of seconds", "yaneshtyagi/csharp-exp: CsharpExperiments/sync/LongOperationSimulator.cs", """
+        new("load generator naps until DateTime.Now passes a number of seconds", "shape seen in yaneshtyagi/csharp-exp CsharpExperiments/sync/LongOperationSimulator.cs", """
             using System;
             using System.Threading;
 
-            // stubs: the original calls a ToSeconds() extension and a sleep() helper defined elsewhere
-            public static class TimeSpanExtensions { public static double ToSeconds(this TimeSpan span) => span.TotalSeconds; }
+            // a one-TimeSpan conversion helper and a same-file nap helper
+            public static class SpanMath { public static double InSeconds(this TimeSpan span) => span.TotalSeconds; }
 
-            public class LongOperationSimulator{
-                public static void KeepRunningUntil(int seconds){
-                    var beginTime = {|SW2001:DateTime.Now|};
-                    while(true){
-                        if((DateTime.Now - beginTime).ToSeconds() > seconds) break;
-                        sleep(100);
+            public class LoadGenerator
+            {
+                public static void BusyFor(int seconds)
+                {
+                    var startedAt = {|SW2001:DateTime.Now|};
+                    while (true)
+                    {
+                        if ((DateTime.Now - startedAt).InSeconds() > seconds) break;
+                        nap(250);
                     }
                 }
 
-                static void sleep(int milliseconds) => Thread.Sleep(milliseconds);
+                static void nap(int millis) => Thread.Sleep(millis);
             }
             """),
 
-        // WPF-Pilot/WpfPilot: WpfPilot/Utility/Wait.cs (semantic search result without repository; repository and path found by name afterwards)
-        new("UI-test Wait.Until with DateTime.Now and Task.Delay", "WPF-Pilot/WpfPilot: WpfPilot/Utility/Wait.cs", """
-            namespace WpfPilot.Utility;
+        new("UI test Poll.Until with DateTime.Now and Task.Delay", "shape seen in WPF-Pilot/WpfPilot WpfPilot/Utility/Wait.cs (semantic search result without repository; repository and path found by name afterwards)", """
+            namespace Desktop.Testing;
 
             using System;
             using System.Threading.Tasks;
 
-            internal static class Wait
+            internal static class Poll
             {
-                public static bool Until(Func<bool> condition, int timeoutMs, int retryIntervalMs = 10)
+                public static bool Until(Func<bool> ready, int limitMs, int pauseMs = 25)
                 {
-                    var start = {|SW2001:DateTime.Now|};
-                    while (!condition())
+                    var began = {|SW2001:DateTime.Now|};
+                    while (!ready())
                     {
-                        if ((DateTime.Now - start).TotalMilliseconds > timeoutMs)
+                        if ((DateTime.Now - began).TotalMilliseconds > limitMs)
                             return false;
 
-                        Task.Delay(retryIntervalMs).GetAwaiter().GetResult();
+                        Task.Delay(pauseMs).GetAwaiter().GetResult();
                     }
 
                     return true;
@@ -1246,52 +1223,50 @@ internal static class GitHubCorpus
             }
             """),
 
-        // index file id 70366951281 (exact-string index, repository not given): dashboard lease, WaitForRunningAsync
-        new("dashboard waits for a running endpoint until a DateTimeOffset deadline", "exact-string index id 70366951281 (repository not given): WaitForRunningAsync", """
+        new("spooler waits for a ready endpoint until a DateTimeOffset deadline", "shape seen in exact-string index id 70366951281 (repository not given): WaitForRunningAsync of a dashboard lease", """
             using System;
             using System.Threading;
             using System.Threading.Tasks;
 
-            public interface IProcessInfo { bool IsAlive(int pid); }
+            public interface IPidTable { bool Exists(int pid); }
 
-            public sealed record DashboardEndpoint(string Url, int Pid);
+            public sealed record SpoolerEndpoint(string Address, int Pid);
 
-            public sealed class DashboardLease
+            public sealed class SpoolerLease
             {
-                // stub: the original reads an info file and checks the process
-                private static DashboardEndpoint? ReadRunning(string home, IProcessInfo processes) => null;
+                // stub: reads the spooler's ready file and checks its process
+                private static SpoolerEndpoint? TryReadReady(string root, IPidTable pids) => null;
 
-                public static async Task<DashboardEndpoint?> WaitForRunningAsync(string home, IProcessInfo processes, TimeSpan timeout, CancellationToken ct)
+                public static async Task<SpoolerEndpoint?> WaitForReadyAsync(string root, IPidTable pids, TimeSpan limit, CancellationToken token)
                 {
-                    ArgumentException.ThrowIfNullOrEmpty(home);
-                    var deadline = {|SW2001:DateTimeOffset.UtcNow|} + timeout;
+                    ArgumentException.ThrowIfNullOrEmpty(root);
+                    var giveUpAt = {|SW2001:DateTimeOffset.UtcNow|} + limit;
                     while (true)
                     {
-                        if (ReadRunning(home, processes) is { } endpoint)
-                            return endpoint;
-                        if (DateTimeOffset.UtcNow >= deadline)
+                        if (TryReadReady(root, pids) is { } ready)
+                            return ready;
+                        if (DateTimeOffset.UtcNow >= giveUpAt)
                             return null;
-                        await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), token);
                     }
                 }
             }
             """),
 
-        // Suremaker/RemoteExecution-Net: RemoteExecution.IT/SyncHelper.cs
-        new("integration-test WaitUntil spins on DateTime.UtcNow without sleeping", "Suremaker/RemoteExecution-Net: RemoteExecution.IT/SyncHelper.cs", """
+        new("test helper spins on DateTime.UtcNow without sleeping", "shape seen in Suremaker/RemoteExecution-Net RemoteExecution.IT/SyncHelper.cs", """
             using System;
 
-            namespace RemoteExecution.IT
+            namespace Messaging.Tests
             {
-                public static class SyncHelper
+                public static class Spin
                 {
-                    public static void WaitUntil(Func<bool> func, int timeoutInMs = 500)
+                    public static void WaitForCondition(Func<bool> holds, int limitMs = 750)
                     {
-                        var time = DateTime.UtcNow;
-                        var timeout = TimeSpan.FromMilliseconds(timeoutInMs);
-                        while (DateTime.UtcNow - time < timeout)
+                        var begun = DateTime.UtcNow;
+                        var limit = TimeSpan.FromMilliseconds(limitMs);
+                        while (DateTime.UtcNow - begun < limit)
                         {
-                            if (func())
+                            if (holds())
                                 return;
                         }
                         throw new TimeoutException();
@@ -1300,23 +1275,22 @@ internal static class GitHubCorpus
             }
             """),
 
-        // castor12m/SandBox: SandBox/Test_DelayFunction/Test_DelayFunction.cs
-        new("busy delay loop on DateTime.Now (DoEvents commented out)", "castor12m/SandBox: SandBox/Test_DelayFunction/Test_DelayFunction.cs", """
+        new("busy hold loop re-reads DateTime.Now until the end moment", "shape seen in castor12m/SandBox SandBox/Test_DelayFunction/Test_DelayFunction.cs", """
             using System;
 
-            namespace SandBox
+            namespace Playground
             {
-                public class Test_DelayFunction
+                public class BusyHold
                 {
-                    private static DateTime Delay(int MS)
+                    private static DateTime Hold(int millis)
                     {
-                        DateTime ThisMoment = DateTime.Now;
-                        TimeSpan duration = new TimeSpan(0, 0, 0, 0, MS);
-                        DateTime AfterWards = ThisMoment.Add(duration);
+                        DateTime now = DateTime.Now;
+                        TimeSpan length = new TimeSpan(0, 0, 0, 0, millis);
+                        DateTime until = now.Add(length);
 
-                        while (AfterWards >= ThisMoment)
+                        while (until >= now)
                         {
-                            ThisMoment = DateTime.Now;
+                            now = DateTime.Now;
                         }
 
                         return DateTime.Now;
@@ -1325,130 +1299,127 @@ internal static class GitHubCorpus
             }
             """),
 
-        // index file id 49525784057 (exact-string index, repository not given): WPF test runner's wait on the worker thread
-        new("WPF test runner pumps the dispatcher until DateTime.Now passes the wait time", "exact-string index id 49525784057 (repository not given): worker-thread wait in a WPF test runner", """
+        new("background scenario pumps messages until DateTime.Now passes the span", "shape seen in exact-string index id 49525784057 (repository not given): worker-thread wait in a WPF test runner", """
             using System;
             using System.Diagnostics;
 
-            // stub: the original pumps the WPF dispatcher queue
-            public static class DispatcherHelper { public static void DoEvents() { } }
+            // stub: drains the UI message queue
+            public static class MessagePump { public static void Drain() { } }
 
-            public class WorkerThreadTests
+            public class BackgroundScenario
             {
-                private bool IsRunningOnWorkerThread => true;
+                private bool OnBackgroundThread => true;
 
-                protected void WaitWithoutBlockingDispatcher(TimeSpan waitTime)
+                protected void WaitPumping(TimeSpan span)
                 {
-                    Debug.Assert(IsRunningOnWorkerThread);
+                    Debug.Assert(OnBackgroundThread);
 
-                    var startTime = DateTime.Now;
+                    var begun = DateTime.Now;
 
-                    var wait = true;
-                    while (wait)
+                    var keepGoing = true;
+                    while (keepGoing)
                     {
-                        DispatcherHelper.DoEvents();
+                        MessagePump.Drain();
 
-                        var elapsed = DateTime.Now - startTime;
-                        wait = elapsed < waitTime;
+                        var passed = DateTime.Now - begun;
+                        keepGoing = passed < span;
                     }
                 }
             }
             """),
 
-        // KozlovPD/SteelSeries: Utils/WaitHelper.cs
-        new("Stopwatch wait helper", "KozlovPD/SteelSeries: Utils/WaitHelper.cs", """
+        new("Stopwatch poll helper", "shape seen in KozlovPD/SteelSeries Utils/WaitHelper.cs", """
             using System;
             using System.Diagnostics;
 
-            namespace Utils
+            namespace Polling
             {
-                public class WaitHelper
+                public class Probe
                 {
                     public static bool WaitFor(
-                    Func<bool> condition,
-                    int timeout = 5)
+                    Func<bool> check,
+                    int limitSeconds = 8)
                     {
-                        var watch = new Stopwatch();
-                        bool result = false;
-                        watch.Start();
+                        var clock = new Stopwatch();
+                        bool satisfied = false;
+                        clock.Start();
 
                         while (true)
                         {
                             try
                             {
-                                if (condition())
+                                if (check())
                                 {
-                                    result = true;
+                                    satisfied = true;
                                     break;
                                 }
                             }
                             catch { }
 
-                            if (watch.Elapsed.TotalSeconds >= timeout)
+                            if (clock.Elapsed.TotalSeconds >= limitSeconds)
                             {
-                                watch.Stop();
+                                clock.Stop();
                                 break;
                             }
                         }
-                        return result;
+                        return satisfied;
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code1/87975-37154588-5.cs
-        new("retry an IO action until a Stopwatch runs out", "shendongnian/code: code1/87975-37154588-5.cs", """
+        new("retry a file action on sharing violations until a Stopwatch runs out", "shape seen in shendongnian/code code1/87975-37154588-5.cs", """
             using System;
             using System.Diagnostics;
             using System.IO;
 
-            class FileActions
+            class ArchiveJobs
             {
-                private void WithRetry(Action action, int timeoutMs = 1000)
+                private void Attempt(Action step, int budgetMs = 2500)
                 {
-                    var time = Stopwatch.StartNew();
-                    while (time.ElapsedMilliseconds < timeoutMs)
+                    var clock = Stopwatch.StartNew();
+                    while (clock.ElapsedMilliseconds < budgetMs)
                     {
                         try
                         {
-                            action();
+                            step();
                             return;
                         }
-                        catch (IOException e)
+                        catch (IOException failure)
                         {
-                            if (e.HResult != -2147024864)
+                            // anything but ERROR_SHARING_VIOLATION is not worth another try
+                            if (failure.HResult != -2147024864)
                                 throw;
                         }
                     }
-                    throw new Exception("Action did not succeed in time.");
+                    throw new Exception("The archive step kept failing.");
                 }
             }
             """),
 
-        // HenriqueChamizo/assecont_reps: Trilobit/Trilobit_Antigo/rRotinas.cs
-        new("busy wait measured with a Stopwatch", "HenriqueChamizo/assecont_reps: Trilobit/Trilobit_Antigo/rRotinas.cs", """
+        new("busy wait checks a Stopwatch every so many iterations", "shape seen in HenriqueChamizo/assecont_reps Trilobit/Trilobit_Antigo/rRotinas.cs", """
             using System.Diagnostics;
 
-            namespace Trilobit
+            namespace Legacy
             {
-                class rRotinas
+                class Timing
                 {
-                    public static void Wait(int Segundos)
+                    public static void Wait(int seconds)
                     {
-                        Stopwatch sw = new Stopwatch();
-                        sw.Start();
-                        for (int i = 0; ; i++)
+                        Stopwatch clock = new Stopwatch();
+                        clock.Start();
+                        for (int n = 0; ; n++)
                         {
-                            if (i % 100000 == 0)
+                            if (n % 250000 == 0)
                             {
-                                sw.Stop();
-                                if (sw.ElapsedMilliseconds > Segundos * 1000)
+                                clock.Stop();
+                                if (clock.ElapsedMilliseconds > seconds * 1000)
                                 {
                                     break;
                                 }
                                 else
                                 {
-                                    sw.Start();
+                                    clock.Start();
                                 }
                             }
                         }
@@ -1459,185 +1430,180 @@ internal static class GitHubCorpus
 
         // ---------------------------------------------------------------- SW2002: hand-rolled lock files (some also SW2001)
 
-        // jhtools/filesystem: src/FileLockFactory.cs
-        new("file lock factory retries an exclusive open on the wall clock", "jhtools/filesystem: src/FileLockFactory.cs", """
+        new("lease factory retries an exclusive open on the wall clock", "shape seen in jhtools/filesystem src/FileLockFactory.cs", """
             using System;
             using System.IO;
             using System.Threading.Tasks;
 
-            namespace JHTools.FileSystem;
+            namespace Depot.Locking;
 
-            // stub of the repository's FileLock (holds the stream until disposed)
-            public sealed class FileLock : IDisposable
+            // a handle type of the same compilation: keeps the stream until disposed
+            public sealed class LeaseHandle : IDisposable
             {
-                private readonly FileStream _stream;
-                public FileLock(FileInfo path, FileStream stream) { Target = path; _stream = stream; }
-                public FileInfo Target { get; }
-                public void Dispose() => _stream.Dispose();
+                private readonly FileStream _held;
+                public LeaseHandle(FileInfo marker, FileStream held) { Marker = marker; _held = held; }
+                public FileInfo Marker { get; }
+                public void Dispose() => _held.Dispose();
             }
 
-            public class FileLockFactory
+            public class LeaseFactory
             {
-                public async Task<FileLock> Create(FileInfo path, TimeSpan timeOut)
+                public async Task<LeaseHandle> Acquire(FileInfo target, TimeSpan patience)
                 {
-                    var startTime = {|SW2001:DateTime.Now|};
+                    var firstTry = {|SW2001:DateTime.Now|};
                     {|SW2002:while|} (true)
                     {
                         try
                         {
-                            var stream = File.Open(path.FullName, FileMode.Create, FileAccess.Write, FileShare.None);
-                            return new FileLock(path, stream);
+                            var held = File.Open(target.FullName, FileMode.Create, FileAccess.Write, FileShare.None);
+                            return new LeaseHandle(target, held);
                         }
                         catch (IOException)
                         {
-                            if (DateTime.Now - startTime > timeOut) throw;
-                            await Task.Delay(TimeSpan.FromSeconds(1));
+                            if (DateTime.Now - firstTry > patience) throw;
+                            await Task.Delay(TimeSpan.FromSeconds(2));
                         }
                     }
                 }
             }
             """),
 
-        // index file id 40570833333 (exact-string index, repository not given): AppComponents.Extensions.FileExtensions
-        new("OpenExclusive do-while with FileShare.None and a UtcNow deadline", "exact-string index id 40570833333 (repository not given): AppComponents.Extensions.FileExtensions.OpenExclusive", """
+        new("exclusive open do-while with FileShare.None and a UtcNow deadline", "shape seen in exact-string index id 40570833333 (repository not given): an OpenExclusive file extension method", """
             using System;
             using System.IO;
 
-            namespace AppComponents.Extensions
+            namespace Plumbing.IO
             {
-                public static class FileExtensions
+                public static class ExclusiveFiles
                 {
-                    public static FileStream? OpenExclusive(string path, FileMode mode, FileAccess access, TimeSpan timeout)
+                    public static FileStream? OpenAlone(string target, FileMode mode, FileAccess access, TimeSpan patience)
                     {
-                        FileStream? fs = null;
-                        DateTime deadline = {|SW2001:DateTime.UtcNow|} + timeout;
+                        FileStream? opened = null;
+                        DateTime giveUpAt = {|SW2001:DateTime.UtcNow|} + patience;
 
                         {|SW2002:do|}
                         {
                             try
                             {
-                                fs = File.Open(path, mode, access, FileShare.None);
+                                opened = File.Open(target, mode, access, FileShare.None);
                             }
                             catch (IOException)
                             {
                             }
                             System.Threading.Thread.Sleep(0);
-                        } while (fs == null && DateTime.UtcNow > deadline);
-                        return fs;
+                        } while (opened == null && DateTime.UtcNow > giveUpAt);
+                        return opened;
                     }
                 }
             }
             """),
 
-        // index file id 3416854132 (exact-string index, repository not given; namespace KSeFCli, probably Kamilcuk/ksefcli): LockFile
-        new("token-store LockFile opens exclusively in a retry loop and keeps the stream", "exact-string index id 3416854132 (repository not given; namespace KSeFCli, class LockFile, probably Kamilcuk/ksefcli)", """
+        new("credential file opens exclusively in a retry loop and exposes the stream", "shape seen in exact-string index id 3416854132 (repository not given; namespace KSeFCli, class LockFile, probably Kamilcuk/ksefcli)", """
             using System;
             using System.IO;
             using System.Threading;
 
-            namespace KSeFCli;
+            namespace Vault.Cli;
 
-            // stub of the CLI's logger
-            public static class Log { public static void LogInformation(string message) => Console.Error.WriteLine(message); }
+            // stub of the CLI's notice output
+            public static class Notice { public static void Info(string message) => Console.Error.WriteLine(message); }
 
-            public class LockFile : IDisposable
+            public class CredentialFile : IDisposable
             {
-                public FileStream Fs { get; }
+                public FileStream Handle { get; }
 
-                public LockFile(string path, FileAccess access)
+                public CredentialFile(string path, FileAccess mode)
                 {
-                    bool locked = false;
+                    bool announced = false;
                     {|SW2002:while|} (true)
                     {
                         try
                         {
-                            if (access == FileAccess.Read)
+                            if (mode == FileAccess.Read)
                             {
-                                Fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                                Handle = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
                             }
-                            else if (access == FileAccess.Write)
+                            else if (mode == FileAccess.Write)
                             {
-                                // truncates the token file, which the caller then rewrites through Fs
-                                Fs = {|SW1001:new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None)|};
+                                // empties the credential file; callers then write the new secrets through Handle
+                                Handle = {|SW1001:new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None)|};
                             }
                             else
                             {
-                                Fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                                Handle = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                             }
 
                             break;
                         }
                         catch (IOException)
                         {
-                            if (!locked)
+                            if (!announced)
                             {
-                                Log.LogInformation($"Waiting for lock on {path}...");
-                                locked = true;
+                                Notice.Info($"{path} is busy, retrying...");
+                                announced = true;
                             }
-                            Thread.Sleep(1000);
+                            Thread.Sleep(750);
                         }
                     }
                 }
 
                 public void Dispose()
                 {
-                    Fs?.Dispose();
+                    Handle?.Dispose();
                     GC.SuppressFinalize(this);
                 }
             }
             """),
 
-        // index file id 58127994135 (exact-string index, repository not given): wallet worker-file ownership
-        new("exclusive open retried through a helper while a Stopwatch allows", "exact-string index id 58127994135 (repository not given): OpenExclusive / OpenExclusiveWithRetry of a wallet worker lease", """
+        new("shard claim retried through a helper while a Stopwatch allows", "shape seen in exact-string index id 58127994135 (repository not given): OpenExclusive / OpenExclusiveWithRetry of a wallet worker lease", """
             using System;
             using System.IO;
             using System.Threading;
 
-            static class WorkerLease
+            static class ShardOwnership
             {
-                static FileStream OpenExclusive(string path, FileMode mode)
+                static FileStream Claim(string marker, FileMode mode)
                 {
-                    var stream = new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None, 1,
+                    var claimed = new FileStream(marker, mode, FileAccess.ReadWrite, FileShare.None, 1,
                         FileOptions.WriteThrough);
-                    stream.Flush(flushToDisk: true);
-                    return stream;
+                    claimed.Flush(flushToDisk: true);
+                    return claimed;
                 }
 
-                static FileStream OpenExclusiveWithRetry(string path, FileMode mode, TimeSpan wait)
+                static FileStream ClaimWithRetry(string marker, FileMode mode, TimeSpan patience)
                 {
-                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var timer = System.Diagnostics.Stopwatch.StartNew();
                     {|SW2002:while|} (true)
                     {
-                        try { return OpenExclusive(path, mode); }
-                        catch (IOException) when (clock.Elapsed < wait) { Thread.Sleep(25); }
+                        try { return Claim(marker, mode); }
+                        catch (IOException) when (timer.Elapsed < patience) { Thread.Sleep(40); }
                     }
                 }
             }
             """),
 
-        // amingst/IT.WebServices: Base/Helpers/FileStreamHelper.cs
-        new("generic WaitForFile retries an open with caller-chosen share", "amingst/IT.WebServices: Base/Helpers/FileStreamHelper.cs", """
+        new("generic open retry with a caller-chosen share mode", "shape seen in amingst/IT.WebServices Base/Helpers/FileStreamHelper.cs", """
             using System.IO;
             using System.Threading;
 
-            namespace IT.WebServices.Helpers
+            namespace Media.Helpers
             {
-                public static class FileStreamHelper
+                public static class StreamRetry
                 {
-                    public static FileStream? WaitForFile(string fullPath, FileMode mode, FileAccess access, FileShare share)
+                    public static FileStream? WaitToOpen(string location, FileMode mode, FileAccess access, FileShare share)
                     {
-                        for (int numTries = 0; numTries < 100; numTries++)
+                        for (int attempt = 0; attempt < 60; attempt++)
                         {
-                            FileStream? fs = null;
+                            FileStream? candidate = null;
                             try
                             {
-                                fs = new FileStream(fullPath, mode, access, share);
-                                return fs;
+                                candidate = new FileStream(location, mode, access, share);
+                                return candidate;
                             }
                             catch (IOException)
                             {
-                                fs?.Dispose();
-                                Thread.Sleep(50);
+                                candidate?.Dispose();
+                                Thread.Sleep(80);
                             }
                         }
 
@@ -1647,31 +1613,30 @@ internal static class GitHubCorpus
             }
             """),
 
-        // dotnet/msbuild: src/Microsoft.Extensions.ProjectModel/Utilities/FileSystemUtility.cs
-        new("shared read of a lock file retried three times", "dotnet/msbuild: src/Microsoft.Extensions.ProjectModel/Utilities/FileSystemUtility.cs", """
+        new("shared read of a manifest retried a few times", "shape seen in dotnet/msbuild src/Microsoft.Extensions.ProjectModel/Utilities/FileSystemUtility.cs", """
             using System;
             using System.IO;
             using System.Threading;
 
-            namespace Microsoft.Extensions.ProjectModel.Utilities
+            namespace Packaging.Manifests
             {
-                internal static class FileSystemUtility
+                internal static class ManifestReader
                 {
-                    internal static FileStream OpenFileStream(string filePath)
+                    internal static FileStream OpenShared(string manifestPath)
                     {
-                        int retry = 3;
+                        int triesLeft = 4;
                         while (true)
                         {
                             try
                             {
-                                return new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read);
+                                return new FileStream(manifestPath, FileMode.Open, FileAccess.Read, FileShare.Read);
                             }
                             catch (Exception)
                             {
-                                if (retry > 0)
+                                if (triesLeft > 0)
                                 {
-                                    retry--;
-                                    Thread.Sleep(1000);
+                                    triesLeft--;
+                                    Thread.Sleep(500);
                                 }
                                 else
                                 {
@@ -1684,43 +1649,42 @@ internal static class GitHubCorpus
             }
             """),
 
-        // shendongnian/code: code2/244305-4853085-0.cs
-        new("sharing-violation retry wrapper around an arbitrary action", "shendongnian/code: code2/244305-4853085-0.cs", """
+        new("busy-file retry wrapper around an arbitrary action", "shape seen in shendongnian/code code2/244305-4853085-0.cs", """
             using System;
             using System.IO;
             using System.Threading;
 
-            public delegate void WrapSharingViolationsCallback();
-            public delegate bool WrapSharingViolationsExceptionsCallback(IOException ioe, int retry, int retryCount, int waitTime);
+            public delegate void BusyFileAction();
+            public delegate bool BusyFileRetryFilter(IOException error, int attempt, int attempts, int pauseMs);
 
-            public static class SharingViolations
+            public static class BusyFiles
             {
-                // stub: the original checks the HRESULT
-                private static bool IsSharingViolation(IOException e) => (e.HResult & 0xFFFF) == 32;
+                // stub: the real check looks at the Win32 error code
+                private static bool IsBusy(IOException error) => (error.HResult & 0xFFFF) == 32;
 
-                public static void WrapSharingViolations(WrapSharingViolationsCallback action, WrapSharingViolationsExceptionsCallback? exceptionsCallback, int retryCount, int waitTime)
+                public static void RunTolerant(BusyFileAction work, BusyFileRetryFilter? filter, int attempts, int pauseMs)
                 {
-                    if (action == null)
-                        throw new ArgumentNullException("action");
-                    for (int i = 0; i < retryCount; i++)
+                    if (work == null)
+                        throw new ArgumentNullException(nameof(work));
+                    for (int attempt = 0; attempt < attempts; attempt++)
                     {
                         try
                         {
-                            action();
+                            work();
                             return;
                         }
-                        catch (IOException ioe)
+                        catch (IOException error)
                         {
-                            if ((IsSharingViolation(ioe)) && (i < (retryCount - 1)))
+                            if ((IsBusy(error)) && (attempt < (attempts - 1)))
                             {
-                                bool wait = true;
-                                if (exceptionsCallback != null)
+                                bool pause = true;
+                                if (filter != null)
                                 {
-                                    wait = exceptionsCallback(ioe, i, retryCount, waitTime);
+                                    pause = filter(error, attempt, attempts, pauseMs);
                                 }
-                                if (wait)
+                                if (pause)
                                 {
-                                    Thread.Sleep(waitTime);
+                                    Thread.Sleep(pauseMs);
                                 }
                             }
                             else
@@ -1733,49 +1697,47 @@ internal static class GitHubCorpus
             }
             """),
 
-        // shendongnian/code: code3/574870-13422260-0.cs
-        new("FileLock class holds a FileShare.None handle without retrying", "shendongnian/code: code3/574870-13422260-0.cs", """
+        new("hold class keeps a FileShare.None handle without retrying", "shape seen in shendongnian/code code3/574870-13422260-0.cs", """
             using System;
             using System.IO;
 
-            public class FileLock : IDisposable
+            public class ExclusiveHold : IDisposable
             {
-                private FileStream? _lock;
+                private FileStream? _handle;
 
-                public FileLock(string path)
+                public ExclusiveHold(string target)
                 {
-                    if (File.Exists(path))
+                    if (File.Exists(target))
                     {
-                        _lock = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
-                        IsLocked = true;
+                        _handle = new FileStream(target, FileMode.Open, FileAccess.Read, FileShare.None);
+                        Held = true;
                     }
                 }
 
-                public bool IsLocked { get; set; }
+                public bool Held { get; set; }
 
                 public void Dispose()
                 {
-                    if (_lock != null)
+                    if (_handle != null)
                     {
-                        _lock.Dispose();
+                        _handle.Dispose();
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code2/377979-8218033-2.cs
-        new("exclusive-access probe opens for append and closes", "shendongnian/code: code2/377979-8218033-2.cs", """
+        new("writability probe opens for append and closes", "shape seen in shendongnian/code code2/377979-8218033-2.cs", """
             using System.IO;
 
-            static class Access
+            static class Writability
             {
-                private static bool GetExclusiveAccess(string filePath)
+                private static bool CanWriteNow(string target)
                 {
                     try
                     {
-                        using (FileStream file = new FileStream(filePath, FileMode.Append, FileAccess.Write))
+                        using (FileStream probe = new FileStream(target, FileMode.Append, FileAccess.Write))
                         {
-                            file.Close();
+                            probe.Close();
                             return true;
                         }
                     }
@@ -1787,102 +1749,101 @@ internal static class GitHubCorpus
             }
             """),
 
-        // dotnet/docs: samples/snippets/csharp/VS_Snippets_CLR/fileinfoopen/CS/fileinfoopen.cs
-        new("docs sample: FileInfo.Open with FileShare.None, second open fails", "dotnet/docs: samples/snippets/csharp/VS_Snippets_CLR/fileinfoopen/CS/fileinfoopen.cs", """
+        new("FileInfo.Open with FileShare.None, a second open fails", "shape seen in dotnet/docs samples/snippets/csharp/VS_Snippets_CLR/fileinfoopen/CS/fileinfoopen.cs", """
             using System;
             using System.IO;
 
-            public class OpenTest
+            public class ShareDemo
             {
                 public static void Main()
                 {
-                    FileInfo fi = new FileInfo("temp.txt");
+                    FileInfo first = new FileInfo("shared.dat");
 
-                    FileStream fs = fi.Open(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    FileStream held = first.Open(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
-                    FileInfo nextfi = new FileInfo("temp.txt");
+                    FileInfo second = new FileInfo("shared.dat");
 
                     try
                     {
-                        nextfi.Open(FileMode.OpenOrCreate, FileAccess.Read);
-                        Console.WriteLine("not locked");
+                        second.Open(FileMode.OpenOrCreate, FileAccess.Read);
+                        Console.WriteLine("second open worked");
                     }
                     catch (IOException)
                     {
-                        Console.WriteLine("locked by another process");
+                        Console.WriteLine("second open refused: the file is held");
                     }
-                    catch (Exception e)
+                    catch (Exception other)
                     {
-                        Console.WriteLine(e.ToString());
+                        Console.WriteLine(other.Message);
                     }
 
-                    fs.Close();
+                    held.Close();
                 }
             }
             """),
 
-        // xmlresolver/xmlresolvercs: XmlResolver/XmlResolver/Org/XmlResolver/Cache/DirectoryLock.cs
-        new("cache directory lock retries a FileShare.None open and keeps the stream", "xmlresolver/xmlresolvercs: XmlResolver/XmlResolver/Org/XmlResolver/Cache/DirectoryLock.cs", """
+        new("cache folder guard retries a FileShare.None open and keeps the stream", "shape seen in xmlresolver/xmlresolvercs XmlResolver/XmlResolver/Org/XmlResolver/Cache/DirectoryLock.cs", """
             using System.IO;
             using System.Threading;
 
-            namespace Org.XmlResolver.Cache {
-                public class DirectoryLock
+            namespace Thumbnails.Cache
+            {
+                public class CacheFolderGuard
                 {
-                    public static int retryCount = 30;
-                    private FileStream? lockStream = null;
+                    public static int attempts = 20;
+                    private FileStream? guardStream = null;
 
-                    public DirectoryLock(string dir) {
-                        string lockfn = Path.Combine(dir, "lock");
-                        int count = retryCount;
-                        {|SW2002:while|} (true) {
-                            try {
-                                lockStream = File.Open(lockfn, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    public CacheFolderGuard(string folder)
+                    {
+                        string guardFile = Path.Combine(folder, ".guard");
+                        int left = attempts;
+                        {|SW2002:while|} (true)
+                        {
+                            try
+                            {
+                                guardStream = File.Open(guardFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                                 return;
                             }
-                            catch (IOException) {
-                                count--;
-                                if (count <= 0) {
+                            catch (IOException)
+                            {
+                                left--;
+                                if (left <= 0)
+                                {
                                     throw;
                                 }
-                                Thread.Sleep(500);
+                                Thread.Sleep(300);
                             }
                         }
                     }
 
-                    ~DirectoryLock() {
+                    ~CacheFolderGuard()
+                    {
                         Release();
                     }
 
-                    public void Release() {
-                        if (lockStream != null) {
-                            lockStream.Close();
-                            lockStream = null;
+                    public void Release()
+                    {
+                        if (guardStream != null)
+                        {
+                            guardStream.Close();
+                            guardStream = null;
                         }
                     }
                 }
             }
             """),
 
-        // shendongnian/code: code3/407690-9010842-0.cs
-        new("spin while IsFileLocked probes with a FileShare.None open", "shendongnian/code: code3/407690-9010842-0.cs", """
+        new("spin while IsBusy probes with a FileShare.None open", "shape seen in shendongnian/code code3/407690-9010842-0.cs", """
             using System.IO;
 
-            static class LockProbe
+            static class BusyProbe
             {
-                public static void WaitForFile()
+                public static bool IsBusy(FileInfo candidate)
                 {
-                    while (IsFileLocked(new FileInfo("data.txt")))
-                    {
-                    }
-                }
-
-                public static bool IsFileLocked(FileInfo file)
-                {
-                    FileStream? stream = null;
+                    FileStream? probe = null;
                     try
                     {
-                        stream = file.Open(FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                        probe = candidate.Open(FileMode.Open, FileAccess.ReadWrite, FileShare.None);
                     }
                     catch (IOException)
                     {
@@ -1890,199 +1851,202 @@ internal static class GitHubCorpus
                     }
                     finally
                     {
-                        if (stream != null)
-                            stream.Close();
+                        if (probe != null)
+                            probe.Close();
                     }
                     return false;
+                }
+
+                public static void WaitUntilFree()
+                {
+                    while (IsBusy(new FileInfo("import.csv")))
+                    {
+                    }
                 }
             }
             """),
 
         // ---------------------------------------------------------------- SW3001: pending-changes markers
 
-        // stuffbydavid/GMLpal: GMLpal/Script.cs
-        new("script editor clears 'changed' before writing the file", "stuffbydavid/GMLpal: GMLpal/Script.cs", """
+        new("shader asset clears 'pending' before writing the file", "shape seen in stuffbydavid/GMLpal GMLpal/Script.cs", """
             using System.IO;
 
-            namespace GMLpal {
-                // stub of the base class, which lives in another file of the repository
-                abstract class Code {
-                    public string file = "", name = "", code = "";
-                    public bool changed;
-                    public void Edit(string text) { code = text; changed = true; }
+            namespace ShaderLab {
+                // the base class, as another file of the project would declare it
+                abstract class Asset {
+                    public string path = "", title = "", body = "";
+                    public bool pending;
+                    public void Update(string text) { body = text; pending = true; }
                     public abstract void Save();
                 }
 
-                class Script: Code {
-                    public Script(string f, string n, string c) {
-                        file = f;
-                        name = n;
-                        code = c;
+                class ShaderAsset: Asset {
+                    public ShaderAsset(string p, string t, string b) {
+                        title = t;
+                        body = b;
+                        path = p;
                     }
                     public override void Save() {
-                        if (!changed) return;
-                        {|SW3001:changed = false;|}
-                        {|SW1001:File.WriteAllText(file, code)|};
+                        if (!pending) return;
+                        {|SW3001:pending = false;|}
+                        {|SW1001:File.WriteAllText(path, body)|};
                     }
                 }
             }
             """),
 
-        // index file id 71587374377 (exact-string index, repository not given): odds settings panel of a game mod
-        new("settings panel clears _dirty, then saves", "exact-string index id 71587374377 (repository not given): SaveIfDirty/SaveNow of a mod's odds settings panel", """
-            // stub: the mod's settings store; its Save() writes the settings file
-            public static class OddsSettings
+        new("audio panel clears _needsWrite, then saves", "shape seen in exact-string index id 71587374377 (repository not given): SaveIfDirty/SaveNow of a mod's settings panel", """
+            // stub: the settings store; its Save() writes the settings file
+            public static class VolumeSettings
             {
                 public static void Save() { }
             }
 
-            public partial class OddsPanel
+            public partial class AudioPanel
             {
-                private bool _dirty;
-                private float _eventChance;
+                private float _musicLevel;
+                private bool _needsWrite;
 
-                // stub of the slider handlers that mark the panel dirty
-                private void OnEventChanged(double value)
+                // a slider handler that marks the panel as needing a write
+                private void OnMusicSlider(double level)
                 {
-                    _eventChance = (float)value;
-                    _dirty = true;
+                    _musicLevel = (float)level;
+                    _needsWrite = true;
                 }
 
-                private void SaveIfDirty()
+                private void SaveImmediately()
                 {
-                    if (!_dirty) return;
-                    SaveNow();
+                    {|SW3001:_needsWrite = false;|}
+                    VolumeSettings.Save();
                 }
 
-                private void SaveNow()
+                private void SaveIfNeeded()
                 {
-                    {|SW3001:_dirty = false;|}
-                    OddsSettings.Save();
+                    if (!_needsWrite) return;
+                    SaveImmediately();
                 }
             }
             """),
 
-        // shendongnian/code: code11/1966865-59895626-0.cs
-        new("form timer clears needSave and saves on a worker", "shendongnian/code: code11/1966865-59895626-0.cs", """
+        new("to-do form timer clears its flag and saves on a worker", "shape seen in shendongnian/code code11/1966865-59895626-0.cs", """
             using System;
             using System.IO;
             using System.Threading.Tasks;
 
+            // stub of the WinForms TextBox member used
             public class TextBoxStub { public string Text { get; set; } = ""; }
 
-            public partial class Form1
+            public partial class TodoForm
             {
-                private bool needSave;
-                private object locker = new object();
-                private TextBoxStub textBox1 = new TextBoxStub();
+                private TextBoxStub todoBox = new TextBoxStub();
+                private object gate = new object();
+                private bool outstanding;
 
-                private void Form1_Load(object sender, EventArgs e)
+                private async void todoBox_TextChanged(object sender, EventArgs e)
                 {
-                    textBox1.Text = File.ReadAllText("notes.txt");
+                    outstanding = true;
                 }
 
-                private void timer1_Tick(object sender, EventArgs e)
+                private void clock_Tick(object sender, EventArgs e)
                 {
-                    if (needSave)
+                    if (outstanding)
                     {
-                        {|SW3001:needSave = false;|}
+                        {|SW3001:outstanding = false;|}
                         Task.Run(() => Save());
                     }
                 }
 
                 private void Save()
                 {
-                    lock (locker)
+                    lock (gate)
                     {
-                        {|SW1001:File.WriteAllText("notes.txt", textBox1.Text)|};
+                        {|SW1001:File.WriteAllText("todo.txt", todoBox.Text)|};
                     }
                 }
 
-                private async void textBox1_TextChanged(object sender, EventArgs e)
+                private void TodoForm_Load(object sender, EventArgs e)
                 {
-                    needSave = true;
+                    todoBox.Text = File.ReadAllText("todo.txt");
                 }
             }
             """),
 
-        // jeromeb85/Yis: Source/CSharp/Yis/Framework/Model/ModelBase.IChangeTracking.cs
-        new("IChangeTracking.AcceptChanges resets the changed flag (no save)", "jeromeb85/Yis: Source/CSharp/Yis/Framework/Model/ModelBase.IChangeTracking.cs", """
+        new("IChangeTracking.AcceptChanges resets the modified flag (no save)", "shape seen in jeromeb85/Yis Source/CSharp/Yis/Framework/Model/ModelBase.IChangeTracking.cs", """
             using System.ComponentModel;
 
-            namespace Yis.Framework.Model
+            namespace Catalog.Entities
             {
-                public partial class ModelBase : IChangeTracking
+                public partial class TrackedEntity : IChangeTracking
                 {
-                    private object? _cacheBackup;
-                    private bool _isChanged;
-
-                    public void AcceptChanges()
-                    {
-                        _cacheBackup = null;
-                        _isChanged = false;
-                    }
+                    private bool _modified;
+                    private object? _snapshot;
 
                     public bool IsChanged
                     {
                         get
                         {
-                            return _isChanged;
+                            return _modified;
                         }
                         protected set
                         {
-                            if (_isChanged != value)
+                            if (_modified != value)
                             {
-                                RaisePropertyChanging("IsChanged");
-                                _isChanged = value;
-                                RaisePropertyChanged("IsChanged");
+                                OnChanging(nameof(IsChanged));
+                                _modified = value;
+                                OnChanged(nameof(IsChanged));
                             }
                         }
                     }
 
-                    // stubs of the other part of the partial class
-                    protected void RaisePropertyChanging(string name) { }
-                    protected void RaisePropertyChanged(string name) { }
+                    public void AcceptChanges()
+                    {
+                        _snapshot = null;
+                        _modified = false;
+                    }
+
+                    // stand-ins for the notification members of the other part of the class
+                    protected void OnChanging(string property) { }
+                    protected void OnChanged(string property) { }
                 }
             }
             """),
 
-        // Somnovem/HomeWork: CS/ClassWorkUpdated/LanApps/Loggers/QueueLogger.cs
-        new("queue logger removes each message after appending it", "Somnovem/HomeWork: CS/ClassWorkUpdated/LanApps/Loggers/QueueLogger.cs", """
+        new("batched journal removes each entry after appending it", "shape seen in Somnovem/HomeWork CS/ClassWorkUpdated/LanApps/Loggers/QueueLogger.cs", """
             using System.Collections.Generic;
             using System.IO;
             using System.Linq;
 
-            namespace Loggers
+            namespace Journals
             {
-                public class QueueLogger
+                public class BatchedJournal
                 {
-                    private List<string> loggingQueue;
-                    private string logPath;
-                    private object lockObject = new object();
+                    private object sync = new object();
+                    private string journalPath;
+                    private List<string> backlog;
 
-                    public QueueLogger()
+                    public BatchedJournal()
                     {
-                        loggingQueue = new List<string>();
-                        logPath = @"..\..\log.txt";
-                        File.Create(logPath);
+                        backlog = new List<string>();
+                        journalPath = @"..\journal\events.txt";
+                        File.Create(journalPath);
                     }
 
-                    public void AddToQueue(string message)
+                    public void Enqueue(string entry)
                     {
-                        loggingQueue.Add(message);
-                        if (loggingQueue.Count >= 15) Log();
+                        backlog.Add(entry);
+                        if (backlog.Count >= 20) Drain();
                     }
 
-                    public void Log()
+                    public void Drain()
                     {
-                        lock (lockObject)
+                        lock (sync)
                         {
-                            using (StreamWriter writer = new StreamWriter(logPath, true))
+                            using (StreamWriter output = new StreamWriter(journalPath, true))
                             {
-                                foreach (string message in loggingQueue.ToList())
+                                foreach (string entry in backlog.ToList())
                                 {
-                                    writer.WriteLine(message);
-                                    loggingQueue.Remove(message);
+                                    output.WriteLine(entry);
+                                    backlog.Remove(entry);
                                 }
                             }
                         }
@@ -2091,59 +2055,57 @@ internal static class GitHubCorpus
             }
             """),
 
-        // ashenBlade/concurrent-buffers: src/ConcurrentBuffers/LockBuffer.cs
-        new("buffer Flush hands out and clears its items (no save)", "ashenBlade/concurrent-buffers: src/ConcurrentBuffers/LockBuffer.cs", """
+        new("batch collector Flush hands out and clears its items (no save)", "shape seen in ashenBlade/concurrent-buffers src/ConcurrentBuffers/LockBuffer.cs", """
             using System.Collections.Generic;
 
-            namespace ConcurrentBuffers;
+            namespace Batching;
 
-            public interface IConcurrentBuffer<T>
+            public interface IBatchCollector<TItem>
             {
-                void Add(T item);
-                void AddRange(IEnumerable<T> items);
-                IEnumerable<T> Flush();
+                void Add(TItem item);
+                void AddMany(IEnumerable<TItem> items);
+                IEnumerable<TItem> Flush();
             }
 
-            public class LockBuffer<T> : IConcurrentBuffer<T>
+            public class GuardedBatch<TItem> : IBatchCollector<TItem>
             {
-                private readonly List<T> _buffer = new();
+                private readonly List<TItem> _items = new();
 
-                public void Add(T item)
+                public IEnumerable<TItem> Flush()
                 {
-                    lock (_buffer)
+                    TItem[] taken;
+                    lock (_items)
                     {
-                        _buffer.Add(item);
+                        taken = _items.ToArray();
+                        _items.Clear();
+                    }
+
+                    return taken;
+                }
+
+                public void Add(TItem item)
+                {
+                    lock (_items)
+                    {
+                        _items.Add(item);
                     }
                 }
 
-                public void AddRange(IEnumerable<T> items)
+                public void AddMany(IEnumerable<TItem> items)
                 {
-                    lock (_buffer)
+                    lock (_items)
                     {
-                        _buffer.AddRange(items);
+                        _items.AddRange(items);
                     }
-                }
-
-                public IEnumerable<T> Flush()
-                {
-                    T[] elements;
-                    lock (_buffer)
-                    {
-                        elements = _buffer.ToArray();
-                        _buffer.Clear();
-                    }
-
-                    return elements;
                 }
             }
             """),
 
-        // Jugius/BoardsMapper: BoardsMapper/Settings.cs
-        new("settings saved on exit when changed (flag never reset)", "Jugius/BoardsMapper: BoardsMapper/Settings.cs", """
+        new("preferences saved on exit when touched (flag never reset)", "shape seen in Jugius/BoardsMapper BoardsMapper/Settings.cs", """
             using System;
             using System.ComponentModel;
 
-            namespace BoardsMapper.Properties
+            namespace FloorPlanner.Properties
             {
                 // stubs of ApplicationSettingsBase and WinForms Application (not in .NET 8 reference assemblies)
                 public abstract class SettingsBase : INotifyPropertyChanged
@@ -2159,27 +2121,27 @@ internal static class GitHubCorpus
                     public static void Exit() => ApplicationExit?.Invoke(null, EventArgs.Empty);
                 }
 
-                internal sealed partial class Settings : SettingsBase
+                internal sealed partial class UserPreferences : SettingsBase
                 {
-                    private bool SettingsChanged = false;
+                    private bool touched = false;
 
-                    public Settings()
+                    public UserPreferences()
                     {
-                        this.PropertyChanged += Settings_PropertyChanged;
-                        Application.ApplicationExit += Application_ApplicationExit;
+                        Application.ApplicationExit += OnAppExit;
+                        this.PropertyChanged += OnAnyPropertyChanged;
                     }
 
-                    private void Settings_PropertyChanged(object? sender, PropertyChangedEventArgs e)
+                    private void OnAppExit(object? sender, EventArgs e)
                     {
-                        this.SettingsChanged = true;
-                    }
-
-                    private void Application_ApplicationExit(object? sender, EventArgs e)
-                    {
-                        if (this.SettingsChanged)
+                        if (this.touched)
                         {
                             this.Save();
                         }
+                    }
+
+                    private void OnAnyPropertyChanged(object? sender, PropertyChangedEventArgs e)
+                    {
+                        this.touched = true;
                     }
                 }
             }

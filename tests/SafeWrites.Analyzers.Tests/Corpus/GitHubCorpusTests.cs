@@ -11,10 +11,11 @@ using Xunit.Abstractions;
 namespace SafeWrites.Analyzers.Tests.Corpus;
 
 /// <summary>
-/// The quality bars, measured per rule on <see cref="GitHubCorpus"/> (public code none of us wrote), with every
-/// analyzer the package ships running at once. A diagnostic is right only with the labelled rule at the labelled span
-/// (the first line of the marked construct); anything else of the five rules is a false positive, and a label without
-/// such a diagnostic is a false negative. Diagnostics of the other rules (SW1003–SW1006, SW2003) are listed, not scored.
+/// The quality bars, measured per rule on <see cref="GitHubCorpus"/> (our own rewrites of shapes seen in public
+/// code), with every analyzer the package ships running at once. A diagnostic is right only with the labelled rule at
+/// the labelled span (the first line of the marked construct); anything else of the five rules is a false positive,
+/// and a label without such a diagnostic is a false negative. Diagnostics of the other rules (SW1003–SW1006, SW2003)
+/// are listed, not scored.
 /// <para>
 /// Skipped search results (inclusion rule in <see cref="GitHubCorpus"/>): nikunjpanchal22/code_clone_classification
 /// (a machine-generated clone-classification pair, not project code); shendongnian/code code4/726772-17613630-1.cs
