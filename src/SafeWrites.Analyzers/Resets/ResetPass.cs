@@ -82,10 +82,27 @@ internal sealed class ResetPass : BodyPass<List<LostResetReport>>
         return symbol as INamedTypeSymbol ?? symbol?.ContainingType;
     }
 
+    /// <summary>
+    /// A reset in an initialiser (<c>Init</c>, <c>Initialize…</c>, <c>Setup</c>, <c>Awake</c>): it sets up status or
+    /// scratch state, nothing is pending yet. Constructors are left out by <see cref="ResetFlow.Find"/>.
+    /// </summary>
+    private static bool IsInitializer(IOperation reset)
+    {
+        var body = ResetFlow.EnclosingBody(reset);
+        if (body.Parent is not null || body.SemanticModel?.GetDeclaredSymbol(body.Syntax) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+        {
+            return false;
+        }
+
+        var name = method.Name;
+        return name is "Init" or "Setup" or "SetUp" or "Awake" || name.StartsWith("Initialize", System.StringComparison.Ordinal)
+               || (name.StartsWith("Init", System.StringComparison.Ordinal) && name.Length > 4 && char.IsUpper(name[4]));
+    }
+
     /// <summary>The report for one statement, cheapest check first: its shape, a save in its body, the lost shape, then the type's markers.</summary>
     private static LostResetReport? Check(IOperation reset, INamedTypeSymbol type, Saves saves, Markers markers)
     {
-        if (!markers.MayBeReset(reset, type) || !saves.BodySaves(ResetFlow.EnclosingBody(reset)))
+        if (!markers.MayBeReset(reset, type) || IsInitializer(reset) || !saves.BodySaves(ResetFlow.EnclosingBody(reset)))
         {
             return null;
         }
@@ -112,9 +129,10 @@ internal sealed class ResetPass : BodyPass<List<LostResetReport>>
     }
 
     /// <summary>
-    /// True when resetting <paramref name="member"/> there loses changes: it is a marker, and the catch does not put
-    /// it back, it is not a busy flag, and the save does not write the reset value itself
-    /// (<c>ClearHistory() { _history.Clear(); SaveHistory(); }</c>: the clear is the change being saved).
+    /// True when resetting <paramref name="member"/> there loses changes: it is a marker, the catch does not put it
+    /// back, it is not a busy flag, the body does not raise it again after the reset (content rebuilt, a scoped
+    /// flag), and the save does not write the reset value itself (<c>ClearHistory() { _history.Clear(); SaveHistory(); }</c>:
+    /// the clear is the change being saved).
     /// </summary>
     private static bool IsLost(ISymbol member, IOperation reset, LostReset lost, INamedTypeSymbol type, Markers markers)
     {
@@ -126,6 +144,7 @@ internal sealed class ResetPass : BodyPass<List<LostResetReport>>
         var aliases = new HashSet<ISymbol>(markers.AliasesOf(member, type), SymbolEqualityComparer.Default);
         return !IsRestoredOnFailure(lost.Save, reset, aliases, type, markers)
                && !IsBusyGuard(lost, aliases, type, markers)
+               && !markers.IsRaisedAfter(reset, aliases, type)
                && !(lost.Shape == LostResetShape.BeforeSave && markers.IsReadBy(lost.Save, aliases, type));
     }
 
