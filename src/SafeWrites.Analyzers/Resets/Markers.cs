@@ -646,13 +646,15 @@ internal sealed class Markers
             }
         }
 
-        // A flag set to true is a change record only where something else changes too (a setter, a mutator), or
-        // in a body that does nothing else (MarkDirty(), a change handler): not a mode switch (EnterEditMode()).
+        // A flag set to true is a change record when it is named for changes (_dirty, _needsSave), or where something
+        // else changes too (a setter, a mutator), or in a change handler that does nothing else (OnTextChanged): not a
+        // mode switch (EnterEditMode()) nor a lifecycle flag (OnLoaded() { _ready = true; }).
         if (flagRaises is not null)
         {
             foreach (var (member, inHandler) in flagRaises)
             {
-                if (inHandler || onlyRaises || changesOther || method.MethodKind == MethodKind.PropertySet)
+                if (changesOther || method.MethodKind == MethodKind.PropertySet || IsNamedForChanges(member.Name)
+                    || ((inHandler || onlyRaises) && IsNamedForChanges(method.Name)))
                 {
                     usage.Flags(member).Raised = true;
                 }

@@ -29,11 +29,21 @@ internal sealed class ResetSyntax
             {
                 switch (node)
                 {
-                    case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } field:
+                    case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax fieldDeclaration } field:
                         declared.Add(field.Identifier.ValueText);
+                        if (IsSettableFromOutside(fieldDeclaration.Modifiers, null, isField: true) && Markers.IsNamedForChanges(field.Identifier.ValueText))
+                        {
+                            raised.Add(field.Identifier.ValueText);
+                        }
+
                         break;
                     case PropertyDeclarationSyntax property:
                         declared.Add(property.Identifier.ValueText);
+                        if (IsSettableFromOutside(property.Modifiers, property.AccessorList, isField: false) && Markers.IsNamedForChanges(property.Identifier.ValueText))
+                        {
+                            raised.Add(property.Identifier.ValueText);
+                        }
+
                         break;
                     case MethodDeclarationSyntax method when ResetOnlyTargets(method) is { } targets:
                         resetOnly.Add((method.Identifier.ValueText, targets));
@@ -122,10 +132,37 @@ internal sealed class ResetSyntax
                 => TypeSyntaxIndex.SimpleName(postfix.Operand),
             PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression)
                 => TypeSyntaxIndex.SimpleName(prefix.Operand),
+            ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword } argument => TypeSyntaxIndex.SimpleName(argument.Expression),
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => TypeSyntaxIndex.SimpleName(access.Expression),
             InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax, Parent: ConditionalAccessExpressionSyntax access } => TypeSyntaxIndex.SimpleName(access.Expression),
             _ => null,
         };
+
+    /// <summary>A field or property other types can set (<c>public bool IsDirty;</c>, <c>public bool HasChanges { get; set; }</c>): raised from outside.</summary>
+    private static bool IsSettableFromOutside(SyntaxTokenList modifiers, AccessorListSyntax? accessors, bool isField)
+    {
+        if (!(modifiers.Any(SyntaxKind.PublicKeyword) || modifiers.Any(SyntaxKind.InternalKeyword) || modifiers.Any(SyntaxKind.ProtectedKeyword))
+            || modifiers.Any(SyntaxKind.ReadOnlyKeyword) || modifiers.Any(SyntaxKind.ConstKeyword))
+        {
+            return false;
+        }
+
+        if (isField || accessors is null)
+        {
+            // An expression-bodied property has no setter.
+            return isField;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) && !accessor.Modifiers.Any(SyntaxKind.PrivateKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The members a method resets when every statement of its body is a reset (<c>void MarkClean() { _dirty = false; }</c>), else null.</summary>
     private static List<string>? ResetOnlyTargets(MethodDeclarationSyntax method)

@@ -282,7 +282,7 @@ internal sealed class Saves
                 return IsFileOverwrite(creation);
 
             case IMethodReferenceOperation reference:
-                return HasNoSourceBody(reference.Method) && IsNamedLikeASave(reference.Method.Name);
+                return HasNoSourceBody(reference.Method) && IsNamedLikeASave(WithoutHookPrefix(reference.Method.Name));
 
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
@@ -294,21 +294,52 @@ internal sealed class Saves
                 if (method.MethodKind == MethodKind.DelegateInvoke)
                 {
                     // _saveCallback(), onSave?.Invoke(): the name of the delegate that is called.
-                    return DelegateOf(invocation).ReferencedSymbol() is { } callee && IsNamedLikeASave(WithoutDelegatePrefix(callee.Name));
+                    return DelegateOf(invocation).ReferencedSymbol() is { } callee && IsNamedLikeASave(WithoutHookPrefix(callee.Name));
                 }
 
                 return IsFileOverwrite(invocation)
-                       || KnownSymbols.Contains(_symbols.FileMoves, method)
-                       || KnownSymbols.Contains(_symbols.FileInfoMoves, method)
+                       || IsTempPublish(invocation)
                        || KnownSymbols.Contains(_symbols.AtomicFileWrites, method)
                        || KnownSymbols.Contains(_symbols.AtomicFileStreamCommits, method)
                        || KnownSymbols.Contains(_symbols.JsonFileStoreWrites, method)
                        || IsDbContextSaveChanges(method)
-                       || (HasNoSourceBody(method) && IsNamedLikeASave(method.Name));
+                       || (HasNoSourceBody(method) && IsNamedLikeASave(WithoutHookPrefix(method.Name)));
 
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The rename of a temp-then-rename write: <c>File.Move/Replace(tmp, dest)</c> or <c>FileInfo.MoveTo/Replace</c>
+    /// from a temporary path (<see cref="TempPaths"/>, or a name that says <c>tmp</c>/<c>temp</c>). Moving a live file
+    /// aside (a log rotated to <c>app.log.1</c>) is not a save.
+    /// </summary>
+    private bool IsTempPublish(IInvocationOperation invocation)
+    {
+        IOperation? source;
+        if (KnownSymbols.Contains(_symbols.FileMoves, invocation.TargetMethod))
+        {
+            source = invocation.ArgumentValue(0);
+        }
+        else if (KnownSymbols.Contains(_symbols.FileInfoMoves, invocation.TargetMethod))
+        {
+            source = invocation.Instance;
+        }
+        else
+        {
+            return false;
+        }
+
+        return TempPaths.IsTempPath(source, _symbols) || NamesTemp(source);
+    }
+
+    /// <summary>A path expression whose text names a temporary file (<c>"b.tmp"</c>, <c>tempPath</c>, <c>path + ".tmp"</c>, <c>_tmpFile</c>).</summary>
+    private static bool NamesTemp(IOperation? path)
+    {
+        var text = path?.Syntax.ToString();
+        return text is not null
+               && (text.IndexOf("tmp", System.StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("temp", System.StringComparison.OrdinalIgnoreCase) >= 0);
     }
 
     /// <summary>True when the operation is (inside) a handler subscribed to an event under <paramref name="root"/>: it does not run now.</summary>
@@ -390,8 +421,8 @@ internal sealed class Saves
         return false;
     }
 
-    /// <summary>A delegate's name without its field or event-style prefix: <c>_saveCallback</c> → <c>saveCallback</c>, <c>onSave</c> → <c>Save</c>.</summary>
-    private static string WithoutDelegatePrefix(string name)
+    /// <summary>A name without its field or hook prefix: <c>_saveCallback</c> → <c>saveCallback</c>, <c>onSave</c> → <c>Save</c>, <c>OnSaveAsync</c> (a template's abstract save) → <c>SaveAsync</c>.</summary>
+    private static string WithoutHookPrefix(string name)
     {
         name = name.TrimStart('_');
         if (name.StartsWith("m_", System.StringComparison.Ordinal))

@@ -301,7 +301,7 @@ public class SW3001RealWorldCorpusTests
                     lock (Gate)
                     {
                         var lines = Buffer.ToArray();
-                        Buffer.Clear(); // BUG
+                        Buffer.Clear(); // OK: an append to a log is not a save (rules.md since issue 12; was BUG)
                         File.AppendAllLines(LogPath, lines);
                     }
                 }
@@ -786,7 +786,7 @@ public class SW3001RealWorldCorpusTests
                 }
                 public void Flush()
                 {
-                    _pendingBytes = 0; // BUG
+                    _pendingBytes = 0; // OK: an append to a log is not a save (rules.md since issue 12; was BUG)
                     _stream.Flush(true);
                 }
                 public void Dispose() => _stream.Dispose();
@@ -867,7 +867,7 @@ public class SW3001RealWorldCorpusTests
                 public void Add(string m) { lock (_batch) _batch.Add(m); }
                 public void Flush()
                 {
-                    var toWrite = Interlocked.Exchange(ref _batch, new List<string>()); // BUG
+                    var toWrite = Interlocked.Exchange(ref _batch, new List<string>()); // OK: an append to a log is not a save (rules.md since issue 12; was BUG)
                     File.AppendAllLines("metrics.log", toWrite);
                 }
             }
@@ -1693,7 +1693,7 @@ public class SW3001RealWorldCorpusTests
                 }
                 public void Commit()
                 {
-                    _unflushed = 0; // BUG
+                    _unflushed = 0; // OK: an append to a log is not a save (rules.md since issue 12; was BUG)
                     _journal.Flush();
                 }
                 public void Dispose() => _journal.Dispose();
