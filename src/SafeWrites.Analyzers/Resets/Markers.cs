@@ -164,9 +164,10 @@ internal sealed class Markers
     /// <summary>
     /// True when a reset is undone in its own body before anything is pending: the member is raised again after it
     /// (content rebuilt, <c>_items.Clear(); foreach (…) _items.Add(…);</c>; a scoped flag, <c>_ready = false; Load();
-    /// _ready = true;</c>), directly or in a method of the type called after it (two calls deep).
+    /// _ready = true;</c>), or refilled before <paramref name="save"/> by a method of the type called in between
+    /// (two calls deep; <c>_index.Clear(); Fill(); Save();</c>).
     /// </summary>
-    public bool IsRaisedAfter(IOperation reset, ICollection<ISymbol> members, INamedTypeSymbol type)
+    public bool IsRaisedAfter(IOperation reset, IOperation save, ICollection<ISymbol> members, INamedTypeSymbol type)
     {
         var body = ResetFlow.EnclosingBody(reset);
         var end = reset.Syntax.Span.End;
@@ -182,7 +183,8 @@ internal sealed class Markers
                 return true;
             }
 
-            if (operation is IInvocationOperation { Instance: null or IInstanceReferenceOperation } call && RaisesIn(call, members, type, 2))
+            if (operation is IInvocationOperation { Instance: null or IInstanceReferenceOperation } call
+                && call.Syntax.SpanStart < save.Syntax.SpanStart && !_saves.IsSave(call) && RaisesIn(call, members, type, 2))
             {
                 return true;
             }
@@ -501,14 +503,21 @@ internal sealed class Markers
            };
 
     /// <summary>
-    /// Disposable (not a collection), task, delegate and thread types: such a field is released (<c>_timer = null</c>
-    /// in <c>Dispose</c>), not a record of changes.
+    /// Disposable (not a collection), task, delegate, thread, request/response/handle and enum types: such a field is
+    /// released (<c>_timer = null</c> in <c>Dispose</c>) or holds a status, not a record of changes.
     /// </summary>
     private bool IsResourceType(ITypeSymbol? type)
     {
         if (type is null || IsCollection(type))
         {
             return false;
+        }
+
+        // A status enum (Status = Failed) is a result, not pending changes; a request, response or handle is released.
+        if (type.TypeKind == TypeKind.Enum || type.Name.EndsWith("Request", System.StringComparison.Ordinal)
+            || type.Name.EndsWith("Response", System.StringComparison.Ordinal) || type.Name.EndsWith("Handle", System.StringComparison.Ordinal))
+        {
+            return true;
         }
 
         if (type.TypeKind == TypeKind.Delegate || type.SpecialType == SpecialType.System_Delegate || type.SpecialType == SpecialType.System_MulticastDelegate)
@@ -584,7 +593,9 @@ internal sealed class Markers
         var changesOther = false;
         var firstReset = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
         List<(ISymbol Member, bool InHandler)>? flagRaises = null;
-        var initializes = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor;
+        // Constructors and initialiser methods set up state, getters fill caches (_formatted ??= Format()): not mutators.
+        var initializes = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.PropertyGet
+                          || (method.MethodKind == MethodKind.Ordinary && IsInitializerName(method.Name));
         foreach (var operation in body.Descendants())
         {
             changesOther |= ChangesOtherState(operation, type);
@@ -686,6 +697,11 @@ internal sealed class Markers
                && !(MemberOf(target, type) is { } member && IsFlag(member));
     }
 
+    /// <summary>An initialiser's name: <c>Init</c>, <c>Initialize…</c>, <c>InitX</c>, <c>Setup</c>, <c>SetUp</c>, <c>Awake</c>.</summary>
+    public static bool IsInitializerName(string name)
+        => name is "Init" or "Setup" or "SetUp" or "Awake" || name.StartsWith("Initialize", System.StringComparison.Ordinal)
+           || (name.StartsWith("Init", System.StringComparison.Ordinal) && name.Length > 4 && char.IsUpper(name[4]));
+
     /// <summary>A raise that records a change: a flag set to <c>true</c> (not toggled, not copied from a parameter), any other member given something (not its own negation).</summary>
     private static bool RaisesToChange(IOperation reference, ISymbol member)
     {
@@ -695,6 +711,12 @@ internal sealed class Markers
         }
 
         var value = assignment.Value.WalkDownConversions();
+        while (value is ISimpleAssignmentOperation chained)
+        {
+            // _a = _b = true
+            value = chained.Value.WalkDownConversions();
+        }
+
         if (IsFlag(member))
         {
             return value?.ConstantValue is { HasValue: true, Value: true };

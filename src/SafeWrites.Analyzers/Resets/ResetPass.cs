@@ -94,9 +94,7 @@ internal sealed class ResetPass : BodyPass<List<LostResetReport>>
             return false;
         }
 
-        var name = method.Name;
-        return name is "Init" or "Setup" or "SetUp" or "Awake" || name.StartsWith("Initialize", System.StringComparison.Ordinal)
-               || (name.StartsWith("Init", System.StringComparison.Ordinal) && name.Length > 4 && char.IsUpper(name[4]));
+        return Markers.IsInitializerName(method.Name);
     }
 
     /// <summary>The report for one statement, cheapest check first: its shape, a save in its body, the lost shape, then the type's markers.</summary>
@@ -144,7 +142,7 @@ internal sealed class ResetPass : BodyPass<List<LostResetReport>>
         var aliases = new HashSet<ISymbol>(markers.AliasesOf(member, type), SymbolEqualityComparer.Default);
         return !IsRestoredOnFailure(lost.Save, reset, aliases, type, markers)
                && !IsBusyGuard(lost, aliases, type, markers)
-               && !markers.IsRaisedAfter(reset, aliases, type)
+               && !markers.IsRaisedAfter(reset, lost.Save, aliases, type)
                && !(lost.Shape == LostResetShape.BeforeSave && markers.IsReadBy(lost.Save, aliases, type));
     }
 

@@ -228,6 +228,109 @@ public class SW3001RealCodeShapesTests
             }
             """);
 
+    // Real-code findings (measurement notes): a request, a task and a status enum are released or report a result;
+    // flags set up by an InitializeX method; a cache filled by its getter; a "pending" scratch path cleared at the
+    // start of a run and set again in it.
+    [Fact]
+    public Task Requests_tasks_status_enums_initialisers_caches_and_run_scratch_are_not_markers()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public sealed class UploadRequest { public string Url = ""; }
+
+            public enum CaptureStatus { None, Running, Failed }
+
+            public sealed class Uploader
+            {
+                private UploadRequest? _currentRequest;
+                private Task? _previousTask;
+                private CaptureStatus _status;
+                private bool _disableColors;
+                private string? _formatted;
+                private string? _pendingInputPath;
+                private string _settings = "";
+
+                public void Start(UploadRequest request, Task task) { _settings += request.Url; _currentRequest = request; _previousTask = task; _status = CaptureStatus.Running; }
+
+                public void DisableColors(string why) { _settings += why; _disableColors = true; }
+
+                public string Formatted => _formatted ??= _settings.ToUpperInvariant();
+
+                public void Finish()
+                {
+                    if (_currentRequest != null || _previousTask != null || _status != CaptureStatus.None || _disableColors || _formatted != null)
+                    {
+                        _currentRequest = null;
+                        _status = CaptureStatus.None;
+                        _formatted = null;
+                        try
+                        {
+                            File.WriteAllText("uploader.ini", _settings);
+                        }
+                        catch (IOException)
+                        {
+                            _previousTask = null;
+                        }
+                    }
+                }
+
+                public void InitializeTarget()
+                {
+                    _disableColors = false;
+                    File.WriteAllText("uploader.ini", _settings);
+                }
+
+                public void Run(string input)
+                {
+                    _pendingInputPath = null;
+                    if (input.Length > 0)
+                    {
+                        _pendingInputPath = Path.GetFullPath(input);
+                    }
+
+                    if (_pendingInputPath != null)
+                    {
+                        File.WriteAllText("uploader.ini", _settings + _pendingInputPath.Length);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_one_shot_flag_consumed_before_a_log_append_is_not_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text;
+
+            public sealed class MinimalAppender
+            {
+                private bool _initialFileOpen = true;
+                private bool _dirtyHeader;
+
+                public void Reopen() { _initialFileOpen = true; _dirtyHeader = true; }
+
+                public void Write(string line)
+                {
+                    if (!_dirtyHeader && !_initialFileOpen)
+                    {
+                        return;
+                    }
+
+                    var first = _initialFileOpen;
+                    _initialFileOpen = false;
+                    _dirtyHeader = false;
+                    using var stream = OpenLogFile(first);
+                    var bytes = Encoding.UTF8.GetBytes(line);
+                    stream.Write(bytes, 0, bytes.Length);
+                }
+
+                private static FileStream OpenLogFile(bool first)
+                    => new FileStream(first ? "app.log" : "app.log", FileMode.Append, FileAccess.Write);
+            }
+            """);
+
     // ---------------------------------------------------------------- never saves
 
     [Fact]
