@@ -50,11 +50,14 @@ internal abstract class BodyPass<TFacts>
             return known.Value;
         }
 
-        var entry = NamesTrigger(codeBlock)
+        var entry = MayHaveFacts(codeBlock)
             ? new Lazy<TFacts?>(() => AnalyzeBlock(codeBlock, semanticModel, cancellationToken), LazyThreadSafetyMode.PublicationOnly)
             : Nothing;
         return _bodies.GetOrAdd(codeBlock, entry).Value;
     }
+
+    /// <summary>The cheap syntax filter a block must pass to be bound: by default, it names a trigger. A family may look at the syntax more closely.</summary>
+    protected virtual bool MayHaveFacts(SyntaxNode codeBlock) => NamesTrigger(codeBlock);
 
     /// <summary>True when the syntax names one of the triggers (a cheap, conservative filter: no binding).</summary>
     public bool NamesTrigger(SyntaxNode node)

@@ -133,6 +133,7 @@ internal sealed class KnownSymbols
         AtomicFileWrites = Members(AtomicFile, "Create", "Write", "WriteAsync", "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync", "WriteJson", "WriteJsonAsync");
         AtomicFileStreamCommits = Members(AtomicFileStream, "Commit", "CommitAsync");
         DbContextSaveChanges = Members(DbContext, "SaveChanges", "SaveChangesAsync");
+        JsonFileStoreWrites = Members(compilation.GetTypeByMetadataName("SafeWrites.JsonFileStore`1"), "Update", "UpdateAsync", "Replace", "ReplaceAsync", "TryReplace", "TryReplaceAsync");
         CollectionClears = ClearMembers(compilation, StringBuilder, ICollectionOfT);
         IEnumerable = compilation.GetTypeByMetadataName("System.Collections.IEnumerable");
         ArrayEmpty = Members(compilation.GetTypeByMetadataName("System.Array"), "Empty");
@@ -268,6 +269,9 @@ internal sealed class KnownSymbols
     public HashSet<ISymbol> AtomicFileWrites { get; }
     public HashSet<ISymbol> AtomicFileStreamCommits { get; }
     public HashSet<ISymbol> DbContextSaveChanges { get; }
+
+    /// <summary>The <c>JsonFileStore&lt;T&gt;</c> methods that write the document (SW3001 saves).</summary>
+    public HashSet<ISymbol> JsonFileStoreWrites { get; }
     /// <summary>
     /// <c>Clear()</c> of the collections a "pending changes" marker is kept in: <c>ICollection&lt;T&gt;</c>,
     /// <c>IList</c>, <c>IDictionary</c> (implementations are matched through the interface), and the collections that

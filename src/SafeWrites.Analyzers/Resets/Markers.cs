@@ -24,13 +24,15 @@ internal enum MarkerUse
 }
 
 /// <summary>
-/// "Pending changes" markers (SW3001): fields and properties of a type that are reset to their empty value and
-/// decide whether or what to save. A member is a marker when, somewhere in its type (and its base types in
-/// source), it is raised (set to a non-empty value outside a <c>catch</c>, incremented, added to — or it can be
-/// set from outside the type), and it is read in a condition that leads to a save or read to produce content in
-/// a method that saves. A field only exposed through a property or logged (an error slot, a status text) is
-/// not read that way, and a field only set inside <c>catch</c> (an error slot, a retry counter) is not raised.
-/// A property and the field its getter returns are one marker.
+/// "Pending changes" markers (SW3001, rules.md): fields and properties of a type (any partial part, base types in
+/// source) that are both raised by mutators and consulted. Raised: set to a non-empty value (a <c>bool</c> only to
+/// <c>true</c>), incremented or added to, outside a <c>catch</c>, a constructor, and after no reset of the same member
+/// in that body (that is a scoped flag or rebuilt content); a <c>bool</c> only where the body also changes other
+/// members, is a property setter, or does nothing but raise (<c>MarkDirty()</c>, a change handler). Consulted: read in
+/// a condition that leads to a save, read as content in a method that saves, or read back as the type's answer to
+/// "unsaved?" (a non-private member named for changes: <c>HasChanges</c>, <c>CanClose =&gt; !HasChanges</c>). Fields
+/// of disposable, task, delegate, thread or handle types are never markers (they are released, not saved). A property
+/// and the field its getter returns are one marker.
 /// </summary>
 internal sealed class Markers
 {
@@ -134,7 +136,7 @@ internal sealed class Markers
     {
         // A floating-point accumulator is a clock (_elapsed += deltaTime), not pending changes.
         var memberType = member switch { IFieldSymbol field => field.Type, IPropertySymbol property => property.Type, _ => null };
-        if (memberType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double)
+        if (memberType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double || IsResourceType(memberType))
         {
             return false;
         }
@@ -150,10 +152,68 @@ internal sealed class Markers
                 decides |= flags.DecidesSave;
             }
 
-            raised |= IsWritableFromOutside(alias);
+            // Set by other types (doc.IsDirty = true) or read back by them (a close prompt): only a member named for changes.
+            var namedForChanges = IsNamedForChanges(alias.Name);
+            raised |= namedForChanges && IsWritableFromOutside(alias);
+            decides |= namedForChanges && IsReadableFromOutside(alias);
         }
 
         return raised && decides;
+    }
+
+    /// <summary>
+    /// True when a reset is undone in its own body before anything is pending: the member is raised again after it
+    /// (content rebuilt, <c>_items.Clear(); foreach (…) _items.Add(…);</c>; a scoped flag, <c>_ready = false; Load();
+    /// _ready = true;</c>), or refilled before <paramref name="save"/> by a method of the type called in between
+    /// (two calls deep; <c>_index.Clear(); Fill(); Save();</c>).
+    /// </summary>
+    public bool IsRaisedAfter(IOperation reset, IOperation save, ICollection<ISymbol> members, INamedTypeSymbol type)
+    {
+        var body = ResetFlow.EnclosingBody(reset);
+        var end = reset.Syntax.Span.End;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation.Syntax.SpanStart < end || ResetFlow.IsInCatch(operation, body))
+            {
+                continue;
+            }
+
+            if (MemberOf(operation, type) is { } member && members.Contains(member) && Classify(operation) == MarkerUse.Raise)
+            {
+                return true;
+            }
+
+            if (operation is IInvocationOperation { Instance: null or IInstanceReferenceOperation } call
+                && call.Syntax.SpanStart < save.Syntax.SpanStart && !_saves.IsSave(call) && RaisesIn(call, members, type, 2))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool RaisesIn(IInvocationOperation call, ICollection<ISymbol> members, INamedTypeSymbol type, int depth)
+    {
+        if (!IsInTypeChain(call.TargetMethod.ContainingType, type) || _saves.BodyOf(call.TargetMethod.OriginalDefinition) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (MemberOf(operation, type) is { } member && members.Contains(member) && Classify(operation) == MarkerUse.Raise && !ResetFlow.IsInCatch(operation, body))
+            {
+                return true;
+            }
+
+            if (depth > 1 && operation is IInvocationOperation { Instance: null or IInstanceReferenceOperation } inner && RaisesIn(inner, members, type, depth - 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The member and the field or property it aliases (a property and the field its getter returns).</summary>
@@ -415,6 +475,76 @@ internal sealed class Markers
         return false;
     }
 
+    /// <summary>Words of a member that records unsaved changes (<c>_dirty</c>, <c>HasChanges</c>, <c>IsModified</c>, <c>_pendingEdits</c>).</summary>
+    private static readonly string[] ChangeWords = { "dirty", "modified", "modification", "changed", "changes", "unsaved", "pending", "edited", "needssav", "uncommitted" };
+
+    /// <summary>True when a name speaks of unsaved changes.</summary>
+    public static bool IsNamedForChanges(string name)
+    {
+        foreach (var word in ChangeWords)
+        {
+            if (name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A non-private property with a getter or non-private field: the type's answer to "unsaved?" for its callers.</summary>
+    private static bool IsReadableFromOutside(ISymbol member)
+        => member.DeclaredAccessibility > Accessibility.Private
+           && member switch
+           {
+               IFieldSymbol field => !field.IsConst,
+               IPropertySymbol property => property.GetMethod is { DeclaredAccessibility: > Accessibility.Private },
+               _ => false,
+           };
+
+    /// <summary>
+    /// Disposable (not a collection), task, delegate, thread, request/response/handle and enum types: such a field is
+    /// released (<c>_timer = null</c> in <c>Dispose</c>) or holds a status, not a record of changes.
+    /// </summary>
+    private bool IsResourceType(ITypeSymbol? type)
+    {
+        if (type is null || IsCollection(type))
+        {
+            return false;
+        }
+
+        // A status enum (Status = Failed) is a result, not pending changes; a request, response or handle is released.
+        if (type.TypeKind == TypeKind.Enum || type.Name.EndsWith("Request", System.StringComparison.Ordinal)
+            || type.Name.EndsWith("Response", System.StringComparison.Ordinal) || type.Name.EndsWith("Handle", System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (type.TypeKind == TypeKind.Delegate || type.SpecialType == SpecialType.System_Delegate || type.SpecialType == SpecialType.System_MulticastDelegate)
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ContainingNamespace?.ToDisplayString() is "System.Threading" or "System.Threading.Tasks"
+                && current.Name is "Task" or "ValueTask" or "Thread" or "Timer" or "WaitHandle" or "CancellationTokenSource")
+            {
+                return true;
+            }
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (@interface.SpecialType == SpecialType.System_IDisposable || @interface.Name == "IAsyncDisposable")
+            {
+                return true;
+            }
+        }
+
+        return type.SpecialType == SpecialType.System_IDisposable || (type.Name == "IAsyncDisposable" && type.TypeKind == TypeKind.Interface);
+    }
+
     /// <summary>A public/internal settable property or non-readonly field: code outside the type can raise it.</summary>
     private static bool IsWritableFromOutside(ISymbol member)
         => member switch
@@ -459,13 +589,22 @@ internal sealed class Markers
         var bodySaves = _saves.ContainsSave(body);
         List<ISymbol>? resets = null;
         var onlyResets = method.MethodKind == MethodKind.Ordinary;
+        var onlyRaises = true;
+        var changesOther = false;
+        var firstReset = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        List<(ISymbol Member, bool InHandler)>? flagRaises = null;
+        // Constructors and initialiser methods set up state, getters fill caches (_formatted ??= Format()): not mutators.
+        var initializes = method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.PropertyGet
+                          || (method.MethodKind == MethodKind.Ordinary && IsInitializerName(method.Name));
         foreach (var operation in body.Descendants())
         {
+            changesOther |= ChangesOtherState(operation, type);
             if (MemberOf(operation, type) is not { } member)
             {
-                if (onlyResets && operation.Parent is IBlockOperation && !IsResetOnlyStatement(operation, type))
+                if (operation.Parent is IBlockOperation)
                 {
-                    onlyResets = false;
+                    onlyResets &= IsResetOnlyStatement(operation, type);
+                    onlyRaises &= IsRaiseOnlyStatement(operation, type);
                 }
 
                 continue;
@@ -476,12 +615,29 @@ internal sealed class Markers
             {
                 case MarkerUse.Reset:
                     (resets ??= new List<ISymbol>()).Add(member);
+                    if (!ResetFlow.IsInCatch(operation, body) && !firstReset.ContainsKey(member))
+                    {
+                        firstReset[member] = operation.Syntax.SpanStart;
+                    }
 
                     // Interlocked.Exchange hands the old value on: content, when the body saves.
                     flags.DecidesSave |= bodySaves && operation.Parent is IArgumentOperation;
                     break;
                 case MarkerUse.Raise:
-                    flags.Raised |= !ResetFlow.IsInCatch(operation, body);
+                    var inHandler = IsInFunction(operation, body);
+                    var resetBefore = firstReset.TryGetValue(member, out var resetAt) && resetAt < operation.Syntax.SpanStart;
+                    if (!ResetFlow.IsInCatch(operation, body) && (!initializes || inHandler) && !resetBefore && RaisesToChange(operation, member))
+                    {
+                        if (IsFlag(member))
+                        {
+                            (flagRaises ??= new()).Add((member, inHandler));
+                        }
+                        else
+                        {
+                            flags.Raised = true;
+                        }
+                    }
+
                     if (method.MethodKind == MethodKind.PropertySet && method.AssociatedSymbol is { } setProperty
                         && operation.Parent is ISimpleAssignmentOperation { Value: IParameterReferenceOperation })
                     {
@@ -490,7 +646,8 @@ internal sealed class Markers
 
                     break;
                 case MarkerUse.Read:
-                    flags.DecidesSave |= ResetFlow.IsConditionLeadingToSave(operation, _saves) || (bodySaves && ResetFlow.IsContentRead(operation));
+                    flags.DecidesSave |= ResetFlow.IsConditionLeadingToSave(operation, _saves) || (bodySaves && ResetFlow.IsContentRead(operation))
+                                         || IsReadBack(operation, member, method);
                     if (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is { } property && operation.Parent is IReturnOperation)
                     {
                         usage.AddAlias(property.OriginalDefinition, member);
@@ -500,11 +657,130 @@ internal sealed class Markers
             }
         }
 
+        // A flag set to true is a change record when it is named for changes (_dirty, _needsSave), or where something
+        // else changes too (a setter, a mutator), or in a change handler that does nothing else (OnTextChanged): not a
+        // mode switch (EnterEditMode()) nor a lifecycle flag (OnLoaded() { _ready = true; }).
+        if (flagRaises is not null)
+        {
+            foreach (var (member, inHandler) in flagRaises)
+            {
+                if (changesOther || method.MethodKind == MethodKind.PropertySet || IsNamedForChanges(member.Name)
+                    || ((inHandler || onlyRaises) && IsNamedForChanges(method.Name)))
+                {
+                    usage.Flags(member).Raised = true;
+                }
+            }
+        }
+
         if (onlyResets && resets is not null && !bodySaves)
         {
             usage.ResetMethods[method.OriginalDefinition] = resets;
         }
     }
+
+    /// <summary>
+    /// True when the operation changes state other than flags: an assignment, increment or compound assignment of
+    /// anything but a local, a parameter or a <c>bool</c> member of the type, or a call with arguments on a member
+    /// (<c>_document.Insert(text)</c>, <c>_items.Add(item)</c>).
+    /// </summary>
+    private static bool ChangesOtherState(IOperation operation, INamedTypeSymbol type)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            IInvocationOperation { Arguments.Length: > 0, Instance: { } instance } => instance.WalkDownConversions() is IFieldReferenceOperation or IPropertyReferenceOperation ? instance : null,
+            _ => null,
+        };
+
+        return target is not (null or ILocalReferenceOperation or IParameterReferenceOperation or IDiscardOperation)
+               && !(MemberOf(target, type) is { } member && IsFlag(member));
+    }
+
+    /// <summary>An initialiser's name: <c>Init</c>, <c>Initialize…</c>, <c>InitX</c>, <c>Setup</c>, <c>SetUp</c>, <c>Awake</c>.</summary>
+    public static bool IsInitializerName(string name)
+        => name is "Init" or "Setup" or "SetUp" or "Awake" || name.StartsWith("Initialize", System.StringComparison.Ordinal)
+           || (name.StartsWith("Init", System.StringComparison.Ordinal) && name.Length > 4 && char.IsUpper(name[4]));
+
+    /// <summary>A raise that records a change: a flag set to <c>true</c> (not toggled, not copied from a parameter), any other member given something (not its own negation).</summary>
+    private static bool RaisesToChange(IOperation reference, ISymbol member)
+    {
+        if (reference.Parent is not ISimpleAssignmentOperation assignment || assignment.Target != reference)
+        {
+            return true;
+        }
+
+        var value = assignment.Value.WalkDownConversions();
+        while (value is ISimpleAssignmentOperation chained)
+        {
+            // _a = _b = true
+            value = chained.Value.WalkDownConversions();
+        }
+
+        if (IsFlag(member))
+        {
+            return value?.ConstantValue is { HasValue: true, Value: true };
+        }
+
+        return value is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
+    }
+
+    private static bool IsFlag(ISymbol member)
+        => member switch
+        {
+            IFieldSymbol field => field.Type.SpecialType == SpecialType.System_Boolean,
+            IPropertySymbol property => property.Type.SpecialType == SpecialType.System_Boolean,
+            _ => false,
+        };
+
+    /// <summary>
+    /// Read back as the type's answer to "unsaved?": returned (possibly negated or compared) by a non-private getter
+    /// or method, when the member or the one that returns it is named for changes (<c>CanClose =&gt; !HasChanges</c>).
+    /// </summary>
+    private static bool IsReadBack(IOperation reference, ISymbol member, IMethodSymbol method)
+    {
+        var exposing = method.AssociatedSymbol ?? method;
+        if (exposing.DeclaredAccessibility <= Accessibility.Private || method.DeclaredAccessibility <= Accessibility.Private
+            || (!IsNamedForChanges(member.Name) && !IsNamedForChanges(exposing.Name)))
+        {
+            return false;
+        }
+
+        for (var node = reference.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case IReturnOperation { ReturnedValue: not null }:
+                    return true;
+                case IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation or IArgumentOperation:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="operation"/> is inside a lambda or local function of <paramref name="body"/> (a handler it registers).</summary>
+    private static bool IsInFunction(IOperation operation, IOperation body)
+    {
+        for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A statement of a raise-only body: an expression statement raising a member, or the implicit end of a void method.</summary>
+    private bool IsRaiseOnlyStatement(IOperation statement, INamedTypeSymbol type)
+        => statement is IReturnOperation { ReturnedValue: null, IsImplicit: true }
+           || (statement is IExpressionStatementOperation { Operation: { } expression }
+               && (expression is ISimpleAssignmentOperation { Target: var target } ? target : expression is IIncrementOrDecrementOperation { Target: var incremented } ? incremented : ResetTarget(expression)) is { } reference
+               && MemberOf(reference, type) is not null
+               && Classify(reference) == MarkerUse.Raise);
 
     /// <summary>A statement of a reset-only method: an expression statement resetting a member, or the implicit end of a void method.</summary>
     private bool IsResetOnlyStatement(IOperation statement, INamedTypeSymbol type)

@@ -10,28 +10,28 @@ using SafeWrites.Analyzers.Writes;
 namespace SafeWrites.Analyzers.Resets;
 
 /// <summary>
-/// "Is this a save?" (SW3001): a call that writes persistent state. Built on <see cref="FileWrites"/>' knowledge of
-/// what writes a file, plus renames, <c>AtomicFile</c>, writes and flushes of a file stream,
-/// <c>DbContext.SaveChanges(Async)</c>, methods of the compilation whose body saves (transitively), and the
-/// name heuristic of rules.md (<c>Save</c>, <c>Persist</c>, <c>Flush</c>, <c>Write</c>, <c>Commit</c>).
+/// "Is this a save?" (SW3001, rules.md): a call that writes persistent state. Built on <see cref="FileWrites"/>'
+/// knowledge of what writes a file: a whole-file overwrite or opener (not an append: logs are not saves), the rename
+/// of a temp-then-rename write, <c>AtomicFile</c>, <c>JsonFileStore</c>, <c>DbContext.SaveChanges(Async)</c>, or a
+/// method of the compilation that reaches one of those within <see cref="MaxCalls"/> calls. A name says "save" only
+/// for a call whose body is not in the compilation (<c>Save…</c>, <c>Persist…</c>, <c>Commit…</c>): a method of the
+/// compilation is judged by what its body does, so <c>WriteError</c> or a logger's <c>Write</c> is not a save.
+/// Handlers subscribed to events (<c>x.Changed += OnChanged</c>) do not run now: not a save.
 /// </summary>
 /// <remarks>
-/// One instance per compilation. Which methods save is computed on demand and memoized: every method body is
-/// visited at most once (<see cref="BodiesVisited"/>), and the transitive question is a reachability search over
-/// those per-body facts with an explicit stack (no recursion, so a chain of thousands of calls is fine; cycles
-/// end at methods already on the stack).
+/// One instance per compilation. Per-method summaries are computed on demand and memoized: every method body is
+/// visited at most once (<see cref="BodiesVisited"/>), and "reaches a save within three calls" is a breadth-first
+/// search over those summaries, at most three levels deep (cycles end at methods already seen).
 /// </remarks>
 internal sealed class Saves
 {
     private static readonly ConditionalWeakTable<Compilation, Saves> Cache = new();
 
-    private static readonly string[] SaveWords = { "Save", "Persist", "Flush", "Write", "Commit" };
+    /// <summary>A call reaches a save through at most this many calls of the compilation (rules.md).</summary>
+    internal const int MaxCalls = 3;
 
-    /// <summary>The strong words also count on methods outside the compilation (<c>Settings.Default.Save()</c>, <c>transaction.Commit()</c>).</summary>
-    private static readonly string[] ExternalSaveWords = { "Save", "Persist", "Commit" };
-
-    /// <summary>Names that ask about saving rather than save (<c>CanSave</c>, <c>IsSaveEnabled</c>, <c>ShouldFlush</c> …).</summary>
-    private static readonly string[] QuestionPrefixes = { "Can", "Is", "Has", "Should", "Get", "Needs", "Raise", "Notify" };
+    /// <summary>What the name of a method outside the compilation starts with when it saves (<c>Settings.Default.Save()</c>, <c>transaction.Commit()</c>).</summary>
+    private static readonly string[] SaveWords = { "Save", "Persist", "Commit" };
 
     private readonly KnownSymbols _symbols;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
@@ -53,7 +53,7 @@ internal sealed class Saves
     /// <summary>Call edges followed by the transitive search so far.</summary>
     internal int CallsFollowed => Volatile.Read(ref _callsFollowed);
 
-    /// <summary>True when <paramref name="operation"/> itself is a save: a direct save API, or a call of (or reference to) a method that saves.</summary>
+    /// <summary>True when <paramref name="operation"/> itself is a save: a direct save API, or a call of (or reference to) a method of the compilation that reaches one.</summary>
     public bool IsSave(IOperation operation)
     {
         if (IsDirectSave(operation))
@@ -71,15 +71,16 @@ internal sealed class Saves
     /// <summary><see cref="ContainsSave"/> for a whole body, remembered for as long as its operation tree lives (every statement of a body asks).</summary>
     public bool BodySaves(IOperation body) => _bodySaves.GetValue(body, b => new StrongBox<bool>(ContainsSave(b))).Value;
 
-    /// <summary>The last save (in source order) under <paramref name="root"/>, or null.</summary>
+    /// <summary>The last save (in source order) under <paramref name="root"/>, or null. A handler subscribed to an event is not run: not a save.</summary>
     public IOperation? LastSaveIn(IOperation root)
     {
         IOperation? last = null;
         foreach (var operation in DescendantsAndSelf(root))
         {
             if (operation is IInvocationOperation or IObjectCreationOperation or IMethodReferenceOperation
+                && (last is null || operation.Syntax.SpanStart >= last.Syntax.SpanStart)
                 && IsSave(operation)
-                && (last is null || operation.Syntax.SpanStart >= last.Syntax.SpanStart))
+                && !IsInEventSubscription(operation, root))
             {
                 last = operation;
             }
@@ -88,7 +89,10 @@ internal sealed class Saves
         return last;
     }
 
-    /// <summary>True when calling <paramref name="method"/> saves: its name says so, or its body (transitively) saves.</summary>
+    /// <summary>
+    /// True when calling <paramref name="method"/> (a method of the compilation) saves: its body reaches a direct
+    /// save within <see cref="MaxCalls"/> calls, counting the call of <paramref name="method"/> itself.
+    /// </summary>
     public bool MethodSaves(IMethodSymbol method)
     {
         method = Normalize(method);
@@ -97,50 +101,41 @@ internal sealed class Saves
             return known;
         }
 
-        // Reachability over the per-body facts: does the method reach a body that saves directly?
-        var stack = new Stack<(IMethodSymbol Method, int Next)>();
-        var onPathOrDone = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
-        stack.Push((method, 0));
-        while (stack.Count > 0)
+        return _saves.GetOrAdd(method, ReachesSave(method));
+    }
+
+    /// <summary>Breadth-first over the per-body summaries, one level per call; each body is summarised once per compilation.</summary>
+    private bool ReachesSave(IMethodSymbol method)
+    {
+        var level = new List<IMethodSymbol> { method };
+        var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
+        for (var calls = 1; calls <= MaxCalls && level.Count > 0; calls++)
         {
-            var (current, next) = stack.Pop();
-            var isKnownSave = _saves.TryGetValue(current, out var memo) && memo;
-            var facts = isKnownSave ? MethodFacts.Saving : FactsOf(current);
-            if (facts.SavesDirectly)
+            var next = new List<IMethodSymbol>();
+            foreach (var current in level)
             {
-                // Everything on the path reaches this save.
-                _saves[current] = true;
-                foreach (var (onPath, _) in stack)
+                var facts = FactsOf(current);
+                if (facts.SavesDirectly)
                 {
-                    _saves[onPath] = true;
+                    return true;
                 }
 
-                return true;
-            }
-
-            if (next < facts.Callees.Count)
-            {
-                stack.Push((current, next + 1));
-                var callee = facts.Callees[next];
-                Interlocked.Increment(ref _callsFollowed);
-                if (_saves.TryGetValue(callee, out var calleeSaves))
+                if (calls == MaxCalls)
                 {
-                    if (calleeSaves)
+                    continue;
+                }
+
+                foreach (var callee in facts.Callees)
+                {
+                    Interlocked.Increment(ref _callsFollowed);
+                    if (seen.Add(callee))
                     {
-                        stack.Push((callee, int.MaxValue));
+                        next.Add(callee);
                     }
                 }
-                else if (onPathOrDone.Add(callee))
-                {
-                    stack.Push((callee, 0));
-                }
             }
-        }
 
-        // The whole reachable set was explored without finding a save: none of it saves.
-        foreach (var visited in onPathOrDone)
-        {
-            _saves[visited] = false;
+            level = next;
         }
 
         return false;
@@ -224,7 +219,7 @@ internal sealed class Saves
         return definition.OriginalDefinition;
     }
 
-    /// <summary>The source method an invocation calls or a method reference (<c>Task.Run(Save)</c>) names, else null.</summary>
+    /// <summary>The method with a body in the compilation that an invocation calls or a method reference (<c>Task.Run(Save)</c>) names, else null.</summary>
     private static IMethodSymbol? SourceCallee(IOperation operation)
     {
         var method = operation switch
@@ -248,11 +243,6 @@ internal sealed class Saves
 
     private MethodFacts ComputeFacts(IMethodSymbol method)
     {
-        if (IsNamedLikeASave(method))
-        {
-            return MethodFacts.Saving;
-        }
-
         var body = BodyOf(method);
         if (body is null)
         {
@@ -263,7 +253,8 @@ internal sealed class Saves
         var callees = new List<IMethodSymbol>();
         foreach (var operation in body.Descendants())
         {
-            if (operation is not (IInvocationOperation or IObjectCreationOperation or IMethodReferenceOperation))
+            if (operation is not (IInvocationOperation or IObjectCreationOperation or IMethodReferenceOperation)
+                || IsInEventSubscription(operation, body))
             {
                 continue;
             }
@@ -282,13 +273,16 @@ internal sealed class Saves
         return new MethodFacts(false, callees);
     }
 
-    /// <summary>A save by itself, without looking into any method body.</summary>
+    /// <summary>A save by itself, without looking into any method body of the compilation.</summary>
     private bool IsDirectSave(IOperation operation)
     {
         switch (operation)
         {
             case IObjectCreationOperation creation:
-                return IsFileWrite(creation);
+                return IsFileOverwrite(creation);
+
+            case IMethodReferenceOperation reference:
+                return HasNoSourceBody(reference.Method) && IsNamedLikeASave(WithoutHookPrefix(reference.Method.Name));
 
             case IInvocationOperation invocation:
                 var method = invocation.TargetMethod;
@@ -299,23 +293,73 @@ internal sealed class Saves
 
                 if (method.MethodKind == MethodKind.DelegateInvoke)
                 {
-                    // _saveCallback(), onSave?.Invoke(): the name heuristic applied to the delegate that is called.
-                    return DelegateOf(invocation).ReferencedSymbol() is { } callee && ContainsSaveWord(callee.Name, SaveWords);
+                    // _saveCallback(), onSave?.Invoke(): the name of the delegate that is called.
+                    return DelegateOf(invocation).ReferencedSymbol() is { } callee && IsNamedLikeASave(WithoutHookPrefix(callee.Name));
                 }
 
-                return IsFileWrite(invocation)
-                       || KnownSymbols.Contains(_symbols.FileMoves, method)
-                       || KnownSymbols.Contains(_symbols.FileInfoMoves, method)
+                return IsFileOverwrite(invocation)
+                       || IsTempPublish(invocation)
                        || KnownSymbols.Contains(_symbols.AtomicFileWrites, method)
                        || KnownSymbols.Contains(_symbols.AtomicFileStreamCommits, method)
+                       || KnownSymbols.Contains(_symbols.JsonFileStoreWrites, method)
                        || IsDbContextSaveChanges(method)
-                       || IsFileStreamWriteOrFlush(invocation)
-                       || IsNamedLikeASave(method);
+                       || (HasNoSourceBody(method) && IsNamedLikeASave(WithoutHookPrefix(method.Name)));
 
             default:
                 return false;
         }
     }
+
+    /// <summary>
+    /// The rename of a temp-then-rename write: <c>File.Move/Replace(tmp, dest)</c> or <c>FileInfo.MoveTo/Replace</c>
+    /// from a temporary path (<see cref="TempPaths"/>, or a name that says <c>tmp</c>/<c>temp</c>). Moving a live file
+    /// aside (a log rotated to <c>app.log.1</c>) is not a save.
+    /// </summary>
+    private bool IsTempPublish(IInvocationOperation invocation)
+    {
+        IOperation? source;
+        if (KnownSymbols.Contains(_symbols.FileMoves, invocation.TargetMethod))
+        {
+            source = invocation.ArgumentValue(0);
+        }
+        else if (KnownSymbols.Contains(_symbols.FileInfoMoves, invocation.TargetMethod))
+        {
+            source = invocation.Instance;
+        }
+        else
+        {
+            return false;
+        }
+
+        return TempPaths.IsTempPath(source, _symbols) || NamesTemp(source);
+    }
+
+    /// <summary>A path expression whose text names a temporary file (<c>"b.tmp"</c>, <c>tempPath</c>, <c>path + ".tmp"</c>, <c>_tmpFile</c>).</summary>
+    private static bool NamesTemp(IOperation? path)
+    {
+        var text = path?.Syntax.ToString();
+        return text is not null
+               && (text.IndexOf("tmp", System.StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("temp", System.StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
+    /// <summary>True when the operation is (inside) a handler subscribed to an event under <paramref name="root"/>: it does not run now.</summary>
+    private static bool IsInEventSubscription(IOperation operation, IOperation root)
+    {
+        for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+        {
+            if (current is IEventAssignmentOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a method whose body is not in the compilation: another assembly's, an interface or abstract method, a partial method without an implementation.</summary>
+    private static bool HasNoSourceBody(IMethodSymbol method)
+        => method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
+           || (method.IsPartialDefinition && method.PartialImplementationPart is null);
 
     /// <summary>The delegate an invocation calls; for <c>_save?.Invoke()</c> the receiver of the conditional access.</summary>
     private static IOperation? DelegateOf(IInvocationOperation invocation)
@@ -336,9 +380,9 @@ internal sealed class Saves
         return null;
     }
 
-    private bool IsFileWrite(IOperation operation)
-        => FileWrites.TryClassify(operation, _symbols, out var write)
-           && (write.Mode != FileWriteMode.None || (operation is IObjectCreationOperation && _symbols.IsType(write.Method?.ContainingType, _symbols.StreamWriter)));
+    /// <summary>A whole-file overwrite or an overwriting opener (the writes SW1001/SW1002 watch); appends and exclusive creates are not saves.</summary>
+    private bool IsFileOverwrite(IOperation operation)
+        => FileWrites.TryClassify(operation, _symbols, out var write) && write.Mode == FileWriteMode.Overwrite;
 
     private bool IsDbContextSaveChanges(IMethodSymbol method)
     {
@@ -353,71 +397,42 @@ internal sealed class Saves
         return false;
     }
 
-    /// <summary><c>Write…</c> / <c>Flush…</c> on a <c>FileStream</c> or a <c>StreamWriter</c> (a writer over a file).</summary>
-    private bool IsFileStreamWriteOrFlush(IInvocationOperation invocation)
-    {
-        // The name first: it rejects almost every call without walking the receiver's base types.
-        var name = invocation.TargetMethod.Name;
-        if (!(name.StartsWith("Write", System.StringComparison.Ordinal) || name.StartsWith("Flush", System.StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        var receiver = invocation.Instance?.Type;
-        return receiver is not null
-               && (KnownSymbols.InheritsFrom(receiver, _symbols.FileStream) || KnownSymbols.InheritsFrom(receiver, _symbols.StreamWriter));
-    }
-
     /// <summary>
-    /// The name heuristic of rules.md: a method of the compilation whose name contains Save, Persist, Flush, Write
-    /// or Commit; outside the compilation only the strong words Save, Persist and Commit count (so that
-    /// <c>Console.WriteLine</c> or a logger's <c>Write</c> is not a save). Names that ask a question
-    /// (<c>CanSave</c>, <c>HasSaveError</c>, <c>RaiseSaveCompleted</c>) are not saves.
+    /// The name rule of rules.md, for calls whose body is not in the compilation: the name starts with the word
+    /// <c>Save</c>, <c>Persist</c> or <c>Commit</c>, optionally after <c>Try</c> (<c>SaveAsync</c>, <c>SaveChanges</c>,
+    /// <c>TryPersist</c>; not <c>Saved</c>, <c>Savepoint</c>, <c>CommitLog</c>... is a word start only).
     /// </summary>
-    private bool IsNamedLikeASave(IMethodSymbol method)
+    private static bool IsNamedLikeASave(string name)
     {
-        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ReducedExtension or MethodKind.LocalFunction or MethodKind.ExplicitInterfaceImplementation))
+        if (name.StartsWith("Try", System.StringComparison.Ordinal) && name.Length > 3 && char.IsUpper(name[3]))
         {
-            return false;
+            name = name.Substring(3);
         }
 
-        var name = method.Name;
-        foreach (var prefix in QuestionPrefixes)
+        foreach (var word in SaveWords)
         {
-            if (name.Length > prefix.Length && name.StartsWith(prefix, System.StringComparison.Ordinal) && char.IsUpper(name[prefix.Length]))
+            if (name.StartsWith(word, System.StringComparison.OrdinalIgnoreCase)
+                && (name.Length == word.Length || char.IsUpper(name[word.Length]) || char.IsDigit(name[word.Length]) || name[word.Length] == '_'))
             {
-                return false;
-            }
-        }
-
-        var inCompilation = SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _symbols.Compilation.Assembly);
-        return ContainsSaveWord(name, inCompilation ? SaveWords : ExternalSaveWords);
-    }
-
-    /// <summary>
-    /// True when <paramref name="name"/> contains one of the words as a whole word part (<c>SaveAsync</c>,
-    /// <c>AutoSave</c>, <c>_saveCallback</c>, <c>WriteLine</c>; not <c>Unsaved</c>, <c>Saved</c>, <c>Writer</c>, <c>Persistent</c>).
-    /// </summary>
-    private static bool ContainsSaveWord(string name, string[] words)
-    {
-        foreach (var word in words)
-        {
-            var index = name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase);
-            while (index >= 0)
-            {
-                var end = index + word.Length;
-                var startsWord = index == 0 || name[index - 1] == '_' || char.IsUpper(name[index]);
-                var endsWord = end == name.Length || char.IsUpper(name[end]) || char.IsDigit(name[end]) || name[end] == '_';
-                if (startsWord && endsWord)
-                {
-                    return true;
-                }
-
-                index = name.IndexOf(word, index + 1, System.StringComparison.OrdinalIgnoreCase);
+                return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A name without its field or hook prefix: <c>_saveCallback</c> → <c>saveCallback</c>, <c>onSave</c> → <c>Save</c>, <c>OnSaveAsync</c> (a template's abstract save) → <c>SaveAsync</c>.</summary>
+    private static string WithoutHookPrefix(string name)
+    {
+        name = name.TrimStart('_');
+        if (name.StartsWith("m_", System.StringComparison.Ordinal))
+        {
+            name = name.Substring(2);
+        }
+
+        return name.Length > 2 && (name.StartsWith("on", System.StringComparison.Ordinal) || name.StartsWith("On", System.StringComparison.Ordinal)) && char.IsUpper(name[2])
+            ? name.Substring(2)
+            : name;
     }
 
     private sealed class MethodFacts

@@ -1896,10 +1896,12 @@ internal static class GitHubCorpus
             """),
 
         new("audio panel clears _needsWrite, then saves", "shape seen in exact-string index id 71587374377 (repository not given): SaveIfDirty/SaveNow of a mod's settings panel", """
-            // stub: the settings store; its Save() writes the settings file
+            // stub: the settings store; its Save() writes the settings file. Its body lies outside the snippet
+            // (extern), so SW3001 judges the call by its name, as rules.md asks for bodies outside the compilation;
+            // an empty body here would be a method that saves nothing.
             public static class VolumeSettings
             {
-                public static void Save() { }
+                public static extern void Save();
             }
 
             public partial class AudioPanel

@@ -274,6 +274,7 @@ public class SW3001StateResetBeforeSaveFixTests
             }
             """);
 
+    // rules.md (issue 12): appends are not saves; the saves here are whole-file writes.
     [Fact]
     public Task Fix_all_moves_several_resets_after_the_same_save_in_order()
         => VerifyFix.VerifyCodeFixAsync("""
@@ -295,8 +296,8 @@ public class SW3001StateResetBeforeSaveFixTests
                     {|SW3001:_dirty = false;|}
                     {|SW3001:_unsaved = 0;|}
                     {|SW3001:_entries.Clear();|}
-                    File.AppendAllLines("journal.log", lines);
-                    File.AppendAllText("journal.idx", lines.Length.ToString());
+                    File.WriteAllLines("journal.log", lines);
+                    File.WriteAllText("journal.idx", lines.Length.ToString());
                 }
 
                 public void Checkpoint()
@@ -322,8 +323,8 @@ public class SW3001StateResetBeforeSaveFixTests
                 {
                     if (!_dirty && _unsaved == 0) return;
                     var lines = _entries.ToArray();
-                    File.AppendAllLines("journal.log", lines);
-                    File.AppendAllText("journal.idx", lines.Length.ToString());
+                    File.WriteAllLines("journal.log", lines);
+                    File.WriteAllText("journal.idx", lines.Length.ToString());
                     _dirty = false;
                     _unsaved = 0;
                     _entries.Clear();
@@ -384,6 +385,7 @@ public class SW3001StateResetBeforeSaveFixTests
             }
             """);
 
+    // rules.md (issue 12): appends are not saves; the saves here are whole-file writes.
     [Fact]
     public Task The_fix_needs_no_runtime_reference()
     {
@@ -402,7 +404,7 @@ public class SW3001StateResetBeforeSaveFixTests
                     {
                         if (_unsaved == 0) return;
                         {|SW3001:_unsaved = 0;|}
-                        File.AppendAllText("tally.txt", "+");
+                        File.WriteAllText("tally.txt", "+");
                     }
                 }
                 """,
@@ -418,7 +420,7 @@ public class SW3001StateResetBeforeSaveFixTests
                     public void Save()
                     {
                         if (_unsaved == 0) return;
-                        File.AppendAllText("tally.txt", "+");
+                        File.WriteAllText("tally.txt", "+");
                         _unsaved = 0;
                     }
                 }

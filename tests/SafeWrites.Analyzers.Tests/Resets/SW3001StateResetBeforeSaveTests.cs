@@ -65,6 +65,7 @@ public class SW3001StateResetBeforeSaveTests
             }
             """);
 
+    // rules.md (issue 12): appends are not saves; the pending collections are written whole here.
     [Fact]
     public Task Pending_collections_cleared_or_replaced_before_the_write_are_reported()
         => Verify.VerifyAnalyzerAsync("""
@@ -91,28 +92,28 @@ public class SW3001StateResetBeforeSaveTests
                 {
                     var pending = _queue.ToArray();
                     {|SW3001:_queue.Clear();|}
-                    File.AppendAllLines("journal.log", pending);
+                    File.WriteAllLines("journal.log", pending);
                 }
 
                 public void FlushBatch()
                 {
                     var pending = _batch;
                     {|SW3001:_batch = new();|}
-                    File.AppendAllLines("batch.log", pending);
+                    File.WriteAllLines("batch.log", pending);
                 }
 
                 public void FlushLines()
                 {
                     var pending = _lines;
                     {|SW3001:_lines = [];|}
-                    File.AppendAllLines("lines.log", pending);
+                    File.WriteAllLines("lines.log", pending);
                 }
 
                 public void FlushText()
                 {
                     var pending = _text.ToString();
                     {|SW3001:_text.Clear();|}
-                    File.AppendAllText("text.log", pending);
+                    File.WriteAllText("text.log", pending);
                 }
             }
             """);
@@ -434,10 +435,20 @@ public class SW3001StateResetBeforeSaveTests
                     File.Move("b.tmp", "b.txt", overwrite: true);
                 }
 
+                // rules.md (issue 12): a write to a stream handed in is not one of the file writes SW1001/SW1002
+                // watch (it may be a log kept open); the opener that truncates the file is the save.
                 public void StreamWrite(FileStream stream, byte[] bytes)
                 {
                     if (!_c) return;
+                    _c = false;
+                    stream.Write(bytes, 0, bytes.Length);
+                }
+
+                public void StreamOpen(byte[] bytes)
+                {
+                    if (!_c) return;
                     {|SW3001:_c = false;|}
+                    using var stream = new FileStream("c.bin", FileMode.Create);
                     stream.Write(bytes, 0, bytes.Length);
                 }
 
@@ -476,10 +487,11 @@ public class SW3001StateResetBeforeSaveTests
                     Sync();
                 }
 
+                // rules.md (issue 12): appends to logs are not saves.
                 public void Append()
                 {
                     if (!_h) return;
-                    {|SW3001:_h = false;|}
+                    _h = false;
                     File.AppendAllText("h.log", _state);
                 }
 
@@ -743,6 +755,7 @@ public class SW3001StateResetBeforeSaveTests
 
     // From public code (GitHub corpus, a queue logger): a constructor sets up its buffer, then creates the log file.
     // Nothing is pending before the object exists; a handler the constructor registers is a body of its own.
+    // rules.md (issue 12): appends are not saves; the batch is written whole here.
     [Fact]
     public Task Initialization_in_a_constructor_is_not_reported_but_a_handler_it_registers_is()
         => Verify.VerifyAnalyzerAsync("""
@@ -766,7 +779,7 @@ public class SW3001StateResetBeforeSaveTests
                     {
                         var lines = _queue;
                         {|SW3001:_queue = new List<string>();|}
-                        File.AppendAllLines(_logPath, lines);
+                        File.WriteAllLines(_logPath, lines);
                     });
                 }
 
@@ -841,6 +854,7 @@ public class SW3001StateResetBeforeSaveTests
             }
             """);
 
+    // rules.md (issue 12): appends are not saves; the batch is written whole here.
     [Fact]
     public Task Batch_taken_with_Interlocked_Exchange_before_the_write_is_reported()
         => Verify.VerifyAnalyzerAsync("""
@@ -858,7 +872,7 @@ public class SW3001StateResetBeforeSaveTests
                 public void Flush()
                 {
                     {|SW3001:var toWrite = Interlocked.Exchange(ref _batch, new List<string>());|}
-                    File.AppendAllLines("metrics.log", toWrite);
+                    File.WriteAllLines("metrics.log", toWrite);
                 }
 
                 public void FlushSnapshot()
