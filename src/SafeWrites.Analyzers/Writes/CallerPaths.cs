@@ -12,10 +12,15 @@ namespace SafeWrites.Analyzers.Writes;
 /// </summary>
 internal static class CallerPaths
 {
-    /// <summary>True when the write's path is a temp path its caller or its callback helper built.</summary>
+    /// <summary>True when the write's path is a temp path its caller, its callback helper or a path helper of the compilation built.</summary>
     public static bool IsTempFromCaller(IOperation path, KnownSymbols symbols)
     {
         var value = path.WalkDownConversions();
+        if (IsFromTempHelper(value, symbols, 0))
+        {
+            return true;
+        }
+
         if (value is not IParameterReferenceOperation { Parameter: { } parameter })
         {
             return false;
@@ -27,6 +32,63 @@ internal static class CallerPaths
             IMethodSymbol { MethodKind: MethodKind.Ordinary } method => IsTempFromEveryCaller(method, parameter, symbols, value.SemanticModel),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// The path is (through locals) the result of a method of the compilation that returns only temp paths
+    /// (<c>GetTempFilePath(ext) => Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ext)</c>).
+    /// </summary>
+    private static bool IsFromTempHelper(IOperation? value, KnownSymbols symbols, int depth)
+    {
+        value = value.WalkDownConversions();
+        if (value is ILocalReferenceOperation local && depth < 2)
+        {
+            var assigned = OperationHelpers.AssignedValues(value.Root(), local.Local);
+            foreach (var assignedValue in assigned)
+            {
+                if (!IsFromTempHelper(assignedValue, symbols, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return assigned.Count > 0;
+        }
+
+        if (value is not IInvocationOperation { TargetMethod: { } method } || method.DeclaringSyntaxReferences.IsEmpty
+            || CompilationCalls.Get(symbols).BodyOf(method.OriginalDefinition) is not { } body)
+        {
+            return false;
+        }
+
+        var returns = 0;
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInLambda(operation))
+            {
+                if (!TempPaths.IsTempPath(returned, symbols))
+                {
+                    return false;
+                }
+
+                returns++;
+            }
+        }
+
+        return returns > 0;
+    }
+
+    private static bool IsInLambda(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTempFromEveryCaller(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols symbols, SemanticModel? model)

@@ -21,8 +21,11 @@ internal sealed class PathIdentity
     /// <summary>Comparable keys (strings, so that symbols bound by different semantic models compare equal).</summary>
     public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every string constant in the path (literals, constants, member initializers of the same tree).</summary>
+    /// <summary>Every string constant in the path (literals, constants, member initializers of the same tree), folders included.</summary>
     public List<string> Constants { get; } = new();
+
+    /// <summary>The constants that make the file's name: not a folder argument of <c>Path.Combine</c> (a cache folder holds one-way files too).</summary>
+    public List<string> NameConstants { get; } = new();
 
     /// <summary>Parameters of ordinary methods that the path is, directly or through locals.</summary>
     public List<IParameterSymbol> Parameters { get; } = new();
@@ -36,16 +39,16 @@ internal sealed class PathIdentity
     public static PathIdentity Of(IOperation? path, KnownSymbols symbols)
     {
         var identity = new PathIdentity();
-        identity.Collect(path, symbols, composite: false, depth: 0);
+        identity.Collect(path, symbols, composite: false, inName: true, depth: 0);
         return identity;
     }
 
     /// <summary>Adds the keys and constants of <paramref name="path"/> (an argument a caller passes for a parameter).</summary>
-    public void AddFrom(IOperation? path, KnownSymbols symbols) => Collect(path, symbols, composite: false, depth: 1);
+    public void AddFrom(IOperation? path, KnownSymbols symbols) => Collect(path, symbols, composite: false, inName: true, depth: 1);
 
     public bool Intersects(HashSet<string> keys) => Keys.Overlaps(keys);
 
-    private void Collect(IOperation? path, KnownSymbols symbols, bool composite, int depth)
+    private void Collect(IOperation? path, KnownSymbols symbols, bool composite, bool inName, int depth)
     {
         path = path.WalkDownConversions();
         if (path is null || depth > MaxDepth)
@@ -55,7 +58,7 @@ internal sealed class PathIdentity
 
         if (path.ConstantValue is { HasValue: true, Value: string constant })
         {
-            AddConstant(constant);
+            AddConstant(constant, inName);
             if (path is IFieldReferenceOperation constField)
             {
                 AddSymbol(constField.Field, composite);
@@ -70,7 +73,7 @@ internal sealed class PathIdentity
                 AddSymbol(local.Local, composite);
                 foreach (var value in OperationHelpers.AssignedValues(path.Root(), local.Local))
                 {
-                    Collect(value, symbols, composite, depth + 1);
+                    Collect(value, symbols, composite, inName, depth + 1);
                 }
 
                 return;
@@ -86,17 +89,17 @@ internal sealed class PathIdentity
                 return;
 
             case IPropertyReferenceOperation { Instance: { } fileInfo } fullName when fullName.Property.Name == "FullName" && KnownSymbols.InheritsFrom(fileInfo.Type, symbols.FileSystemInfo):
-                Collect(fileInfo, symbols, composite, depth + 1);
+                Collect(fileInfo, symbols, composite, inName, depth + 1);
                 return;
 
             case IObjectCreationOperation creation when symbols.IsType(creation.Type, symbols.FileInfo):
-                Collect(creation.ArgumentValue(0), symbols, composite, depth + 1);
+                Collect(creation.ArgumentValue(0), symbols, composite, inName, depth + 1);
                 return;
 
             case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:
                 var member = path.ReferencedSymbol()!;
                 AddSymbol(member, composite);
-                AddInitializerConstants(member, path.SemanticModel);
+                AddInitializerConstants(member, path.SemanticModel, inName);
                 return;
 
             case IInvocationOperation { TargetMethod: { Name: "NewGuid" } newGuid } when newGuid.ContainingType?.Name == "Guid":
@@ -117,15 +120,27 @@ internal sealed class PathIdentity
             Keys.Add("T:" + SymbolKey(type) + ":" + Text(path.Syntax));
         }
 
+        // Path.Combine(folder, …, name): only the last part names the file.
+        var combine = path is IInvocationOperation { TargetMethod.Name: "Combine" or "Join" } call && symbols.IsType(call.TargetMethod.ContainingType, symbols.Path)
+            ? (IInvocationOperation)path
+            : null;
         foreach (var child in path.ChildOperations)
         {
-            Collect(child is IArgumentOperation argument ? argument.Value : child, symbols, composite: true, depth + 1);
+            var value = child is IArgumentOperation argument ? argument.Value : child;
+            var isFolder = combine is not null && child is IArgumentOperation { Syntax: var syntax } && syntax != combine.Arguments[combine.Arguments.Length - 1].Syntax;
+            Collect(value, symbols, composite: true, inName && !isFolder, depth + 1);
         }
     }
 
-    private void AddConstant(string constant)
+    private void AddConstant(string constant, bool inName)
     {
         Constants.Add(constant);
+        if (!inName)
+        {
+            return;
+        }
+
+        NameConstants.Add(constant);
         foreach (var c in constant)
         {
             if (char.IsLetterOrDigit(c))
@@ -145,7 +160,7 @@ internal sealed class PathIdentity
     }
 
     /// <summary>String literals in the initializers and assignments of a field or property in the same tree (its file name).</summary>
-    private void AddInitializerConstants(ISymbol member, SemanticModel? semanticModel)
+    private void AddInitializerConstants(ISymbol member, SemanticModel? semanticModel, bool inName)
     {
         if (semanticModel is null || member.ContainingType is null)
         {
@@ -179,6 +194,10 @@ internal sealed class PathIdentity
                     if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
                     {
                         Constants.Add(token.ValueText);
+                        if (inName)
+                        {
+                            NameConstants.Add(token.ValueText);
+                        }
                     }
                 }
             }

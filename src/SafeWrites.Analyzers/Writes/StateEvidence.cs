@@ -57,7 +57,7 @@ internal sealed class StateEvidence
             return false;
         }
 
-        if (HasStateName(identity.Constants) || IsOwnedSave(write, identity) || IsSerialized(write))
+        if (HasStateName(identity.NameConstants) || IsOwnedSave(write, identity) || IsSerialized(write))
         {
             return true;
         }
@@ -265,7 +265,7 @@ internal sealed class StateEvidence
         var calls = CompilationCalls.Get(_symbols);
         calls.Remember(write.Write.Operation.SemanticModel);
         AddCallerArguments(identity, calls);
-        if (HasStateName(identity.Constants))
+        if (HasStateName(identity.NameConstants))
         {
             return true;
         }

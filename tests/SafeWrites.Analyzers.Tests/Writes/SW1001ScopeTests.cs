@@ -464,4 +464,169 @@ public class SW1001ScopeTests
                 }
             }
             """);
+
+    // ---------------------------------------------------------------- shapes measured on real code (our own code of the same shape)
+
+    private const string MeasuredOneWayOutputs = """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        public sealed class Fetcher
+        {
+            public string Target { get; set; } = "";
+
+            // A download to a path the caller chose, copied in chunks from the response.
+            public async Task FetchAsync(HttpClient client, Uri source)
+            {
+                using var body = await client.GetStreamAsync(source);
+                using var file = {|SW1001:new FileStream(Target, FileMode.Create, FileAccess.Write, FileShare.None, 8192)|};
+                var buffer = new byte[8192];
+                int read;
+                while ((read = await body.ReadAsync(buffer)) > 0)
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, read));
+                }
+            }
+        }
+
+        public sealed class FrameEncoder : IDisposable
+        {
+            private readonly Stream _output;
+
+            // An encoder that keeps its output stream open in a field while frames arrive.
+            public FrameEncoder(string outputPath) => _output = {|SW1001:new FileStream(outputPath, FileMode.Create)|};
+
+            public void Add(byte[] frame) => _output.Write(frame);
+
+            public void Dispose() => _output.Dispose();
+        }
+
+        public static class StreamFiles
+        {
+            public static void WriteToFile(this Stream stream, string path)
+            {
+                using var file = {|SW1001:File.Create(path)|};
+                stream.CopyTo(file);
+            }
+        }
+
+        public sealed class CaptureTasks
+        {
+            private readonly string _iconFolder = Path.Combine("data", "IconCache");
+
+            public void SaveRecognizedText(string imagePath, string text) => {|SW1001:File.WriteAllText(Path.ChangeExtension(imagePath, "txt"), text)|};
+
+            public void WriteChecksum(string path, string hash) => {|SW1001:File.WriteAllText(path + ".sha256", hash)|};
+
+            public void SaveSymbolList(string filePath, IEnumerable<string> symbols) => {|SW1001:File.WriteAllLines(filePath, symbols)|};
+
+            public void RunEncoder(string outputFile, string[] inputs)
+            {
+                var list = outputFile + ".txt";
+                {|SW1001:File.WriteAllLines(list, inputs)|};
+                System.Diagnostics.Process.Start("encoder", "-i " + list + " " + outputFile);
+            }
+
+            // A regenerated icon in a cache folder: the folder's name is not the file's.
+            public void StoreIcon(string domain, byte[] image) => {|SW1001:File.WriteAllBytes(Path.Combine(_iconFolder, $"{domain}.webp"), image)|};
+        }
+        """;
+
+    [Fact]
+    public Task Measured_one_way_outputs_are_not_state() => DefaultScope(MeasuredOneWayOutputs.Replace("{|SW1001:", "").Replace("|}", ""));
+
+    [Fact]
+    public Task Measured_one_way_outputs_are_reported_with_scope_all() => Scope(Sw1001Scope.All, MeasuredOneWayOutputs);
+
+    [Fact]
+    public Task Stream_opened_to_read_and_handed_to_an_upload_of_the_type_is_not_a_write()
+        => Scope(Sw1001Scope.All, """
+            using System.IO;
+
+            public sealed class FtpClient
+            {
+                public bool Send(string localPath, string remotePath)
+                {
+                    using var stream = new FileStream(localPath, FileMode.Open);
+                    return UploadData(stream, remotePath);
+                }
+
+                private bool UploadData(Stream content, string remotePath) => content.Length > 0 && remotePath.Length > 0;
+            }
+            """);
+
+    [Fact]
+    public Task Guarded_empty_marker_is_not_state()
+        => DefaultScope("""
+            using System.IO;
+
+            public sealed class PluginSettings
+            {
+                public void EnsureConfig(string folder)
+                {
+                    var marker = Path.Combine(folder, "plugin.config");
+                    if (!File.Exists(marker))
+                    {
+                        File.WriteAllText(marker, string.Empty);
+                    }
+
+                    var text = File.ReadAllText(marker);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Path_from_a_temp_path_helper_of_the_compilation_is_not_reported()
+        => Scope(Sw1001Scope.All, """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+
+            internal static class Scratch
+            {
+                public static string NewFile(string extension)
+                {
+                    var name = Guid.NewGuid().ToString("N") + "." + extension;
+                    return Path.Combine(Path.GetTempPath(), name);
+                }
+            }
+
+            public static class Host
+            {
+                public static void Forward(string input)
+                {
+                    var tmp = Scratch.NewFile("json");
+                    File.WriteAllText(tmp, input);
+                    Process.Start("viewer", tmp);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Measured_true_findings_stay_reported()
+        => DefaultScope("""
+            using System;
+            using System.IO;
+
+            public static class Startup
+            {
+                public static string PathConfigFile { get; } = Path.Combine(AppContext.BaseDirectory, "PersonalPath.cfg");
+
+                public static void SetPersonalPath(string path) => {|SW1001:File.WriteAllText(PathConfigFile, path)|};
+            }
+
+            public static class JsonFiles
+            {
+                public static void SerializeToStream(object value, Stream stream) => stream.WriteByte(value.GetHashCode() > 0 ? (byte)1 : (byte)0);
+
+                public static void Save(object value, string filePath)
+                {
+                    using var file = {|SW1001:new FileStream(filePath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough)|};
+                    SerializeToStream(value, file);
+                }
+            }
+            """);
 }

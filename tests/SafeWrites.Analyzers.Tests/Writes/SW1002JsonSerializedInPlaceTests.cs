@@ -518,9 +518,17 @@ public class SW1002JsonSerializedInPlaceTests
             using System.IO;
             using System.Text.Json;
 
-            public static class JsonFiles
+            internal static class JsonFiles
             {
                 public static void Write(string target, AppSettings settings) => File.WriteAllText(target, JsonSerializer.Serialize(settings));
+            }
+
+            // Public: a caller in another assembly may pass a destination.
+            public static class PublicJsonFiles
+            {
+                public static void Write(string target, AppSettings settings) => {|SW1002:File.WriteAllText(target, JsonSerializer.Serialize(settings))|};
+
+                public static void Stage(AppSettings settings) => Write(Path.GetTempFileName(), settings);
             }
 
             public sealed class SettingsService
