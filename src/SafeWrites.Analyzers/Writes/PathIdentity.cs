@@ -27,6 +27,12 @@ internal sealed class PathIdentity
     /// <summary>The constants that make the file's name: not a folder argument of <c>Path.Combine</c> (a cache folder holds one-way files too).</summary>
     public List<string> NameConstants { get; } = new();
 
+    /// <summary>
+    /// The names in the path (symbols, methods, constants; lower case): a read whose syntax shares none of them (and
+    /// does not go through a parameter) cannot name the same file, so it is not bound.
+    /// </summary>
+    public HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Parameters of ordinary methods that the path is, directly or through locals.</summary>
     public List<IParameterSymbol> Parameters { get; } = new();
 
@@ -111,6 +117,7 @@ internal sealed class PathIdentity
         {
             // A path factory of the compilation (PathFor(key)): the same call names the same file.
             Keys.Add("M:" + SymbolKey(method.OriginalDefinition));
+            Words.Add(method.Name.ToLowerInvariant());
         }
 
         // A built path (Path.Combine(_root, "a.json"), _path + ".bak"): compared by its text within the type, and
@@ -146,6 +153,7 @@ internal sealed class PathIdentity
             if (char.IsLetterOrDigit(c))
             {
                 Keys.Add("C:" + constant.ToLowerInvariant());
+                Words.Add(constant.ToLowerInvariant());
                 return;
             }
         }
@@ -153,6 +161,7 @@ internal sealed class PathIdentity
 
     private void AddSymbol(ISymbol symbol, bool composite)
     {
+        Words.Add(symbol.Name.ToLowerInvariant());
         if (!composite)
         {
             Keys.Add("S:" + SymbolKey(symbol));

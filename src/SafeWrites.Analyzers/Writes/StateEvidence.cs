@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Core;
 
@@ -29,8 +33,8 @@ internal sealed class StateEvidence
     private static readonly HashSet<string> LogWords = new(StringComparer.OrdinalIgnoreCase)
         { "log", "logs", "logger", "logging", "trace", "traces", "tracer", "tracing" };
 
-    // Simple names of the read APIs (File.ReadAll…, OpenRead, new StreamReader(p), XDocument.Load(p) …): the index
-    // binds only calls with these names.
+    // Simple names of the read APIs (File.ReadAll…, OpenRead, new StreamReader(p), XDocument.Load(p) …): only calls
+    // with these names whose path shares a name with a candidate write's path are bound.
     private static readonly string[] ReadNames =
     {
         "ReadAllText", "ReadAllTextAsync", "ReadAllBytes", "ReadAllBytesAsync", "ReadAllLines", "ReadAllLinesAsync",
@@ -38,12 +42,13 @@ internal sealed class StateEvidence
     };
 
     private readonly KnownSymbols _symbols;
-    private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _readKeys;
+    private readonly Lazy<List<ReadSite>> _readSites;
+    private readonly ConcurrentDictionary<SyntaxNode, HashSet<string>> _readKeys = new();
 
     private StateEvidence(KnownSymbols symbols)
     {
         _symbols = symbols;
-        _readKeys = new Lazy<Dictionary<string, List<SyntaxNode>>>(IndexReads, LazyThreadSafetyMode.ExecutionAndPublication);
+        _readSites = new Lazy<List<ReadSite>>(FindReadSites, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static StateEvidence Get(KnownSymbols symbols) => Cache.GetValue(symbols, s => new StateEvidence(s));
@@ -270,11 +275,13 @@ internal sealed class StateEvidence
             return true;
         }
 
-        // A read-write open of the written file itself is not a second reader.
-        var reads = _readKeys.Value;
-        foreach (var key in identity.Keys)
+        // Only reads whose syntax shares a name with the path (or that read a parameter) are bound, once each.
+        var written = write.Write.Operation.Syntax;
+        foreach (var site in _readSites.Value)
         {
-            if (reads.TryGetValue(key, out var readers) && (readers.Count > 1 || readers[0].Span != write.Write.Operation.Syntax.Span || readers[0].SyntaxTree != write.Write.Operation.Syntax.SyntaxTree))
+            if ((site.ThroughParameter || identity.Words.Overlaps(site.Words))
+                && !(site.Node.SyntaxTree == written.SyntaxTree && site.Node.Span == written.Span)
+                && identity.Intersects(_readKeys.GetOrAdd(site.Node, BindRead)))
             {
                 return true;
             }
@@ -300,34 +307,130 @@ internal sealed class StateEvidence
         }
     }
 
-    /// <summary>The keys of every path the compilation reads, with the read calls (syntax) that read it.</summary>
-    private Dictionary<string, List<SyntaxNode>> IndexReads()
+    /// <summary>The keys of the path a read call reads (with its callers' paths one level up); empty when it is no read.</summary>
+    private HashSet<string> BindRead(SyntaxNode node)
     {
-        var keys = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+        var calls = CompilationCalls.Get(_symbols);
+        if (calls.Bind(node) is not { } operation || ReadPath(operation) is not { } path)
+        {
+            return NoKeys;
+        }
+
+        var identity = PathIdentity.Of(path, _symbols);
+        AddCallerArguments(identity, calls);
+        return identity.Keys;
+    }
+
+    private static readonly HashSet<string> NoKeys = new();
+
+    /// <summary>The read calls of the compilation (by name, syntax only), with the names their path argument uses.</summary>
+    private List<ReadSite> FindReadSites()
+    {
+        var sites = new List<ReadSite>();
         var calls = CompilationCalls.Get(_symbols);
         foreach (var name in ReadNames)
         {
             foreach (var node in calls.Named(name))
             {
-                if (calls.Bind(node) is { } operation && ReadPath(operation) is { } path)
-                {
-                    var identity = PathIdentity.Of(path, _symbols);
-                    AddCallerArguments(identity, calls);
-                    foreach (var key in identity.Keys)
-                    {
-                        if (!keys.TryGetValue(key, out var readers))
-                        {
-                            readers = new List<SyntaxNode>();
-                            keys.Add(key, readers);
-                        }
+                sites.Add(ReadSite.Of(node));
+            }
+        }
 
-                        readers.Add(node);
+        return sites;
+    }
+
+    /// <summary>A read call found by name: the lower-case names and literals of its path, and whether a parameter of its member is among them.</summary>
+    private sealed class ReadSite
+    {
+        private ReadSite(SyntaxNode node, HashSet<string> words, bool throughParameter)
+        {
+            Node = node;
+            Words = words;
+            ThroughParameter = throughParameter;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public HashSet<string> Words { get; }
+
+        public bool ThroughParameter { get; }
+
+        public static ReadSite Of(SyntaxNode node)
+        {
+            var path = node switch
+            {
+                InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } invocation => invocation.ArgumentList.Arguments[0].Expression,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
+                ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } creation => creation.ArgumentList.Arguments[0].Expression,
+                _ => null,
+            };
+
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            var throughParameter = false;
+            if (path is not null)
+            {
+                AddWords(path, words);
+
+                // A local of the member: the names of what it was set to (one level).
+                if (path is IdentifierNameSyntax local && member is not null)
+                {
+                    foreach (var declarator in member.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+                    {
+                        if (declarator.Identifier.ValueText == local.Identifier.ValueText && declarator.Initializer is { } initializer)
+                        {
+                            AddWords(initializer.Value, words);
+                        }
                     }
+                }
+
+                throughParameter = UsesParameter(node, words);
+            }
+
+            return new ReadSite(node, words, throughParameter);
+        }
+
+        private static void AddWords(SyntaxNode path, HashSet<string> words)
+        {
+            foreach (var token in path.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                {
+                    words.Add(token.ValueText.ToLowerInvariant());
                 }
             }
         }
 
-        return keys;
+        /// <summary>True when a parameter of an enclosing method, lambda or local function has one of the names.</summary>
+        private static bool UsesParameter(SyntaxNode node, HashSet<string> words)
+        {
+            foreach (var ancestor in node.Ancestors())
+            {
+                var parameters = ancestor switch
+                {
+                    BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
+                    LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
+                    ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+                    SimpleLambdaExpressionSyntax lambda => SyntaxFactory.SingletonSeparatedList(lambda.Parameter),
+                    _ => default,
+                };
+
+                foreach (var parameter in parameters)
+                {
+                    if (words.Contains(parameter.Identifier.ValueText.ToLowerInvariant()))
+                    {
+                        return true;
+                    }
+                }
+
+                if (ancestor is BaseTypeDeclarationSyntax)
+                {
+                    break;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>The path a read API reads (<c>File.Read…</c>, <c>OpenRead</c>, a read-opened stream, <c>new StreamReader(p)</c>, <c>XDocument.Load(p)</c>), else null.</summary>
