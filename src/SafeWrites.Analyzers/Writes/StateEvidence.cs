@@ -277,11 +277,42 @@ internal sealed class StateEvidence
 
         // Only reads whose syntax shares a name with the path (or that read a parameter) are bound, once each.
         var written = write.Write.Operation.Syntax;
+        var saveLoadPair = identity.Parameters.Count > 0 && EnclosingMember(write.Write.Operation) is { } writer && writer.Name.IndexOf("Save", StringComparison.OrdinalIgnoreCase) >= 0
+            ? written.FirstAncestorOrSelf<TypeDeclarationSyntax>()
+            : null;
         foreach (var site in _readSites.Value)
         {
+            // A Save(path)/Load(path) pair of one type: its callers hand both the same file.
+            if (saveLoadPair is not null && site.ThroughParameter && site.Node.FirstAncestorOrSelf<TypeDeclarationSyntax>() == saveLoadPair
+                && IsLoadOfParameter(site.Node))
+            {
+                return true;
+            }
+
             if ((site.ThroughParameter || identity.Words.Overlaps(site.Words))
                 && !(site.Node.SyntaxTree == written.SyntaxTree && site.Node.Span == written.Span)
                 && identity.Intersects(_readKeys.GetOrAdd(site.Node, BindRead)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The read site reads a path parameter of a member whose name says it loads (<c>Load</c>, <c>Read</c>, <c>Restore</c>).</summary>
+    private bool IsLoadOfParameter(SyntaxNode node)
+    {
+        if (CompilationCalls.Get(_symbols).Bind(node) is not { } operation || ReadPath(operation) is not { } path)
+        {
+            return false;
+        }
+
+        foreach (var parameter in PathIdentity.Of(path, _symbols).Parameters)
+        {
+            var name = parameter.ContainingSymbol.Name;
+            if (name.IndexOf("Load", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("Read", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("Restore", StringComparison.OrdinalIgnoreCase) >= 0)
             {
                 return true;
             }

@@ -118,6 +118,33 @@ public class SW1001ScopeTests
             """);
 
     [Fact]
+    public Task Save_and_load_pair_of_one_type_through_parameters_is_state()
+        => DefaultScope("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            public static class ScoreBook
+            {
+                public static void SaveScores(IEnumerable<string> scores, string file) => {|SW1001:File.WriteAllLines(file, scores)|};
+
+                public static List<string> LoadScores(string file)
+                {
+                    var result = new List<string>();
+                    using var reader = new StreamReader(file);
+                    while (reader.ReadLine() is { } line)
+                    {
+                        result.Add(line);
+                    }
+
+                    return result;
+                }
+
+                // Not a save: a one-way output of the same type.
+                public static void ExportScores(IEnumerable<string> scores, string target) => File.WriteAllLines(target, scores);
+            }
+            """);
+
+    [Fact]
     public Task Read_back_through_a_local_in_the_same_method_is_state()
         => DefaultScope("""
             using System.IO;
