@@ -134,7 +134,7 @@ internal sealed class PathIdentity
         foreach (var child in path.ChildOperations)
         {
             var value = child is IArgumentOperation argument ? argument.Value : child;
-            var isFolder = combine is not null && child is IArgumentOperation { Syntax: var syntax } && syntax != combine.Arguments[combine.Arguments.Length - 1].Syntax;
+            var isFolder = combine is not null && combine.Arguments.Length > 0 && child is IArgumentOperation { Syntax: var syntax } && syntax != combine.Arguments[combine.Arguments.Length - 1].Syntax;
             Collect(value, symbols, composite: true, inName && !isFolder, depth + 1);
         }
     }
