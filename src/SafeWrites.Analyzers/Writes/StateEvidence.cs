@@ -477,15 +477,16 @@ internal sealed class StateEvidence
 
                 if (_symbols.IsType(type, _symbols.File))
                 {
-                    return method.Name.StartsWith("Read", StringComparison.Ordinal) || method.Name is "OpenRead" or "OpenText"
-                           || method.Name == "Open" && OpensToRead(invocation.Arguments)
+                    return method.Name.StartsWith("Read", StringComparison.Ordinal) || method.Name == "OpenText"
+                           || (method.Name == "OpenRead" || method.Name == "Open" && OpensToRead(invocation.Arguments)) && IsLoaded(invocation)
                         ? invocation.ArgumentValue(0)
                         : null;
                 }
 
                 if (_symbols.IsType(type, _symbols.FileInfo))
                 {
-                    return method.Name is "OpenRead" or "OpenText" || method.Name == "Open" && OpensToRead(invocation.Arguments)
+                    return method.Name == "OpenText"
+                           || (method.Name == "OpenRead" || method.Name == "Open" && OpensToRead(invocation.Arguments)) && IsLoaded(invocation)
                         ? invocation.Instance
                         : null;
                 }
@@ -502,13 +503,19 @@ internal sealed class StateEvidence
                     return creation.ArgumentValue(0);
                 }
 
-                return _symbols.IsType(constructor.ContainingType, _symbols.FileStream) && OpensToRead(creation.Arguments)
+                return _symbols.IsType(constructor.ContainingType, _symbols.FileStream) && OpensToRead(creation.Arguments) && IsLoaded(creation)
                     ? creation.ArgumentValue(0)
                     : null;
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The stream a read opener returns is read back into the program (a reader, <c>Read…</c>, a deserializer, a
+    /// load or parse method): one handed to an upload or kept in a property is an output consumed once, not state.
+    /// </summary>
+    private bool IsLoaded(IOperation opener) => StreamFlow.Analyze(opener, _symbols).IsRead;
 
     /// <summary>A <c>FileMode.Open</c>/<c>OpenOrCreate</c> open whose access is not write-only.</summary>
     private bool OpensToRead(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)

@@ -20,6 +20,9 @@ internal sealed class StreamUse
     /// <summary>A <c>Write…</c> call on it or on a wrapper of it, or a JSON writer over it (not a hand-off).</summary>
     public bool WrittenDirectly { get; set; }
 
+    /// <summary>Content is read from it: a reader over it, a <c>Read…</c> call, a method that reads, deserializes, loads or parses it.</summary>
+    public bool IsRead { get; set; }
+
     /// <summary>Calls and constructions it (or a wrapper) is handed to, other than wrappers and readers.</summary>
     public List<IOperation> HandedTo { get; } = new();
 
@@ -156,6 +159,7 @@ internal static class StreamFlow
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     // Passed to a method: assume it writes, unless the method evidently only reads.
                     _use.IsWritten |= !IsReadMethod(invocation.TargetMethod);
+                    _use.IsRead |= IsReadMethod(invocation.TargetMethod);
                     _use.HandedTo.Add(invocation);
                     if (IsJsonSerializeInto(invocation, _symbols))
                     {
@@ -165,6 +169,7 @@ internal static class StreamFlow
                     break;
 
                 case IInvocationOperation invocation when invocation.Instance == consumed:
+                    _use.IsRead |= invocation.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal);
                     if (IsWriteMethod(invocation.TargetMethod))
                     {
                         _use.IsWritten = true;
@@ -193,6 +198,7 @@ internal static class StreamFlow
             var type = creation.Type;
             if (KnownSymbols.InheritsFrom(type, _symbols.TextReader) || KnownSymbols.InheritsFrom(type, _symbols.BinaryReader))
             {
+                _use.IsRead = true;
                 return;
             }
 

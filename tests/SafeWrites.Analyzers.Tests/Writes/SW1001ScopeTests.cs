@@ -586,6 +586,63 @@ public class SW1001ScopeTests
             """);
 
     [Fact]
+    public Task Output_opened_again_only_to_upload_it_is_not_read_back()
+        => DefaultScope("""
+            using System.IO;
+
+            public sealed class Upload
+            {
+                public Stream? Data { get; set; }
+            }
+
+            public sealed class CaptureJob
+            {
+                public string FilePath { get; set; } = "";
+
+                public void WriteText(string text) => File.WriteAllText(FilePath, text);
+
+                public Upload Prepare()
+                {
+                    var upload = new Upload();
+                    upload.Data = new FileStream(FilePath, FileMode.Open, FileAccess.Read);
+                    return upload;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Stream_read_back_into_a_deserializer_is_read_back()
+        => DefaultScope("""
+            using System.IO;
+
+            public sealed class Board { public int Size { get; set; } }
+
+            public static class BoardCodec
+            {
+                public static Board Deserialize(Stream stream) => new Board { Size = stream.ReadByte() };
+            }
+
+            public sealed class BoardFile
+            {
+                public string Location { get; set; } = "";
+
+                public void Write(Board board) => {|SW1001:File.WriteAllBytes(Location, new[] { (byte)board.Size })|};
+
+                public Board ReadBoard()
+                {
+                    using var stream = File.OpenRead(Location);
+                    return BoardCodec.Deserialize(stream);
+                }
+
+                public Board ReadRaw()
+                {
+                    using var stream = new FileStream(Location, FileMode.Open, FileAccess.Read);
+                    return new Board { Size = stream.ReadByte() };
+                }
+            }
+            """);
+
+    [Fact]
     public Task Guarded_empty_marker_is_not_state()
         => DefaultScope("""
             using System.IO;
