@@ -89,6 +89,10 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
                 _ => "none",
             });
             Assert.Equal(expected.OrderBy(e => e.Key), severities.OrderBy(e => e.Key));
+
+            // strict also widens SW1001 to every in-place write (rules.md: safewrites.sw1001.scope); the others keep its default.
+            var scope = lines.Where(l => l.StartsWith("safewrites.sw1001.scope", StringComparison.Ordinal)).ToList();
+            Assert.Equal(preset == "strict" ? new[] { "safewrites.sw1001.scope = all" } : Array.Empty<string>(), scope);
         }
     }
 

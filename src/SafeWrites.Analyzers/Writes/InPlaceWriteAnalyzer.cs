@@ -29,15 +29,33 @@ public abstract class InPlaceWriteAnalyzer : SafeWritesAnalyzer
 
         RegisterBodyAction(context, WritePass.Get(symbols), (block, writes) =>
         {
+            bool? stateOnly = null;
             foreach (var write in writes.InPlace)
             {
-                if (write.Kind == Kind)
+                if (write.Kind != Kind)
                 {
-                    Report(block, write);
+                    continue;
                 }
+
+                // SW1001's scope option; SW1002 ignores it (a JSON document is state by its content).
+                stateOnly ??= Kind == InPlaceWriteKind.Content && ScopeIsState(block);
+                if (stateOnly.Value && !writes.IsKeptState(write))
+                {
+                    continue;
+                }
+
+                Report(block, write);
             }
         });
     }
+
+    /// <summary>The editorconfig key of SW1001's scope: <c>state</c> (the default) or <c>all</c>.</summary>
+    internal const string ScopeOption = "safewrites.sw1001.scope";
+
+    /// <summary>True unless <see cref="ScopeOption"/> is <c>all</c> for the block's file (an unknown value keeps the default).</summary>
+    private static bool ScopeIsState(CodeBlockAnalysisContext block)
+        => !(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.CodeBlock.SyntaxTree).TryGetValue(ScopeOption, out var scope)
+             && string.Equals(scope.Trim(), "all", System.StringComparison.OrdinalIgnoreCase));
 
     private void Report(CodeBlockAnalysisContext context, InPlaceWrite write)
     {

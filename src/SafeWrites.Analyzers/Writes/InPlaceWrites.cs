@@ -1,4 +1,6 @@
+using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Core;
 
 namespace SafeWrites.Analyzers.Writes;
@@ -59,14 +61,26 @@ internal static class InPlaceWrites
             }
 
             var isJson = KnownSymbols.Contains(symbols.FileWholeTextOrBytesWrites, write.Method) && JsonText.IsJson(write.Content, symbols);
+            if (isJson && IsUniquePerCall(write, symbols))
+            {
+                return false;
+            }
+
             result = new InPlaceWrite(isJson ? InPlaceWriteKind.Json : InPlaceWriteKind.Content, write, operation, null);
             return true;
         }
 
         var use = StreamFlow.Analyze(operation, symbols);
+
+        // A wrapper opener (`Stream OpenFor(string p) => File.Create(p)`): its callers write, not it.
+        if (use.Returned && !use.WrittenDirectly && use.FirstJsonWrite is null)
+        {
+            return false;
+        }
+
         if (use.FirstJsonWrite is { } jsonWrite)
         {
-            if (IsExempt(write, symbols))
+            if (IsExempt(write, symbols) || IsUniquePerCall(write, symbols))
             {
                 return false;
             }
@@ -76,8 +90,12 @@ internal static class InPlaceWrites
         }
 
         // A stream nobody writes (a lock file, a marker) has no content to tear. One that escapes from a
-        // truncating opener is assumed to be written by whoever receives it.
-        var written = use.IsWritten || (use.Escapes && write.Mode == FileWriteMode.Overwrite);
+        // truncating opener is assumed to be written by whoever receives it; one opened without truncating
+        // (Open/OpenOrCreate) counts as written only through Write… or a callee whose name says it writes: handed
+        // to a reader, an upload or a hash, it is only read.
+        var written = write.Mode == FileWriteMode.Overwrite
+            ? use.IsWritten || use.Escapes
+            : use.WrittenDirectly || HandedToWriter(use);
         if (!written || IsExempt(write, symbols))
         {
             return false;
@@ -87,7 +105,32 @@ internal static class InPlaceWrites
         return true;
     }
 
-    /// <summary>Temp files, and temp-then-rename writes (SW1005/SW1006 look after those).</summary>
+    /// <summary>Temp files, temp-then-rename writes (SW1005/SW1006 look after those), and temp paths chosen by a caller or a callback helper.</summary>
     private static bool IsExempt(FileWrite write, KnownSymbols symbols)
-        => write.Path is { } path && (TempPaths.IsTempPath(path, symbols) || TempPaths.IsMovedLater(path, symbols));
+        => write.Path is { } path
+           && (TempPaths.IsTempPath(path, symbols) || TempPaths.IsMovedLater(path, symbols) || CallerPaths.IsTempFromCaller(path, symbols));
+
+    /// <summary>A path made unique per call (a new Guid): no second writer, no old content to tear (SW1002's exemption).</summary>
+    private static bool IsUniquePerCall(FileWrite write, KnownSymbols symbols) => PathIdentity.Of(write.Path, symbols).UniquePerCall;
+
+    private static bool HandedToWriter(StreamUse use)
+    {
+        foreach (var consumer in use.HandedTo)
+        {
+            var name = consumer switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod.Name,
+                IObjectCreationOperation creation => creation.Type?.Name,
+                _ => null,
+            };
+
+            if (name is not null && (name.StartsWith("Write", StringComparison.Ordinal) || name.Contains("Save") || name.Contains("Serialize")
+                                     || name.EndsWith("Writer", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -14,6 +14,18 @@ internal sealed class StreamUse
     /// <summary>It leaves the method: returned, stored in a field or property, or kept by an object it is passed to.</summary>
     public bool Escapes { get; set; }
 
+    /// <summary>The method returns it (a wrapper opener: its callers write, not it).</summary>
+    public bool Returned { get; set; }
+
+    /// <summary>A <c>Write…</c> call on it or on a wrapper of it, or a JSON writer over it (not a hand-off).</summary>
+    public bool WrittenDirectly { get; set; }
+
+    /// <summary>Content is read from it: a reader over it, a <c>Read…</c> call, a method that reads, deserializes, loads or parses it.</summary>
+    public bool IsRead { get; set; }
+
+    /// <summary>Calls and constructions it (or a wrapper) is handed to, other than wrappers and readers.</summary>
+    public List<IOperation> HandedTo { get; } = new();
+
     /// <summary>The first JSON-writing construct over it, in source order (SW1002's report location).</summary>
     public IOperation? FirstJsonWrite { get; set; }
 
@@ -147,6 +159,8 @@ internal static class StreamFlow
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
                     // Passed to a method: assume it writes, unless the method evidently only reads.
                     _use.IsWritten |= !IsReadMethod(invocation.TargetMethod);
+                    _use.IsRead |= IsReadMethod(invocation.TargetMethod);
+                    _use.HandedTo.Add(invocation);
                     if (IsJsonSerializeInto(invocation, _symbols))
                     {
                         RecordJson(invocation);
@@ -155,9 +169,11 @@ internal static class StreamFlow
                     break;
 
                 case IInvocationOperation invocation when invocation.Instance == consumed:
+                    _use.IsRead |= invocation.TargetMethod.Name.StartsWith("Read", System.StringComparison.Ordinal);
                     if (IsWriteMethod(invocation.TargetMethod))
                     {
                         _use.IsWritten = true;
+                        _use.WrittenDirectly = true;
                         if (IsJsonTextWrite(invocation, _symbols))
                         {
                             RecordJson(invocation);
@@ -168,6 +184,7 @@ internal static class StreamFlow
 
                 case IReturnOperation:
                     _use.Escapes = true;
+                    _use.Returned = true;
                     break;
 
                 case IConditionalOperation or ICoalesceOperation:
@@ -181,6 +198,7 @@ internal static class StreamFlow
             var type = creation.Type;
             if (KnownSymbols.InheritsFrom(type, _symbols.TextReader) || KnownSymbols.InheritsFrom(type, _symbols.BinaryReader))
             {
+                _use.IsRead = true;
                 return;
             }
 
@@ -189,6 +207,7 @@ internal static class StreamFlow
                 _use.Wrappers.Add(creation);
                 if (IsJsonWriterType(type, _symbols))
                 {
+                    _use.WrittenDirectly = true;
                     RecordJson(creation);
                 }
 
@@ -197,6 +216,7 @@ internal static class StreamFlow
             }
 
             // Kept by an object we cannot see into (an archive, a logger …): assume it writes.
+            _use.HandedTo.Add(creation);
             _use.IsWritten = true;
             _use.Escapes = true;
         }

@@ -9,8 +9,30 @@ namespace SafeWrites.Analyzers.Writes;
 /// <summary>What the write rules (SW1001–SW1006) learn from one code block.</summary>
 internal sealed class BodyWrites
 {
+    private Dictionary<IOperation, bool>? _keptState;
+
+    public BodyWrites(KnownSymbols symbols) => Symbols = symbols;
+
+    public KnownSymbols Symbols { get; }
+
     /// <summary>In-place overwrites of a destination (SW1001, SW1002), in source order.</summary>
     public List<InPlaceWrite> InPlace { get; } = new();
+
+    /// <summary>SW1001's scope <c>state</c>: does the write show evidence of kept state (<see cref="StateEvidence"/>)? Computed once per write, on first request.</summary>
+    public bool IsKeptState(InPlaceWrite write)
+    {
+        lock (InPlace)
+        {
+            _keptState ??= new Dictionary<IOperation, bool>();
+            if (!_keptState.TryGetValue(write.Write.Operation, out var kept))
+            {
+                kept = StateEvidence.Get(Symbols).IsKeptState(write);
+                _keptState.Add(write.Write.Operation, kept);
+            }
+
+            return kept;
+        }
+    }
 }
 
 /// <summary>
@@ -44,7 +66,7 @@ internal sealed class WritePass : BodyPass<BodyWrites>
             if (operation is IInvocationOperation or IObjectCreationOperation
                 && InPlaceWrites.TryAnalyze(operation, Symbols, out var write))
             {
-                (facts ??= new BodyWrites()).InPlace.Add(write);
+                (facts ??= new BodyWrites(Symbols)).InPlace.Add(write);
             }
         }
 

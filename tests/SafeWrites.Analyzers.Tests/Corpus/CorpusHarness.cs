@@ -62,12 +62,15 @@ internal static class CorpusHarness
         => Compile(source).GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
 
     /// <summary>The analyzers' diagnostics on <paramref name="source"/>, which has to compile (the corpus is real code).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string name, string source, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string name, string source, ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyDictionary<string, string>? options = null)
     {
         var compilation = Compile(source);
         var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, $"[{name}] does not compile: {string.Join("; ", errors)}");
 
-        return await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var withAnalyzers = options is null
+            ? compilation.WithAnalyzers(analyzers)
+            : compilation.WithAnalyzers(analyzers, Infrastructure.GlobalAnalyzerOptions.Create(options));
+        return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
     }
 }

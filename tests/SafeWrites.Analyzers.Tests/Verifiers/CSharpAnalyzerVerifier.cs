@@ -18,8 +18,12 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         => VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, expected);
 
     public static Task VerifyAnalyzerAsync(string source, OutputKind outputKind, params DiagnosticResult[] expected)
+        => VerifyAnalyzerAsync(source, outputKind, null, expected);
+
+    /// <summary>With analyzer options: <paramref name="globalConfig"/> is the text of a <c>.globalconfig</c> (or null).</summary>
+    public static Task VerifyAnalyzerAsync(string source, OutputKind outputKind, string? globalConfig, params DiagnosticResult[] expected)
     {
-        var test = new Test { TestCode = source };
+        var test = new Test { TestCode = source, GlobalConfig = globalConfig };
         test.TestState.OutputKind = outputKind;
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
@@ -31,6 +35,18 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         {
             ReferenceAssemblies = TestReferences.None;
             TestReferences.AddTo(TestState, withRuntime: true);
+        }
+
+        /// <summary>A <c>.globalconfig</c> text (analyzer options such as <c>safewrites.sw1001.scope</c>), or null.</summary>
+        public string? GlobalConfig
+        {
+            init
+            {
+                if (value is not null)
+                {
+                    TestState.AnalyzerConfigFiles.Add(("/.globalconfig", value));
+                }
+            }
         }
 
         protected override ParseOptions CreateParseOptions()

@@ -23,18 +23,18 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     public static Task VerifyCodeFixAsync(string source, string fixedSource)
         => VerifyCodeFixAsync(source, fixedSource, OutputKind.DynamicallyLinkedLibrary);
 
-    public static Task VerifyCodeFixAsync(string source, string fixedSource, OutputKind outputKind)
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, OutputKind outputKind, string? globalConfig = null)
     {
-        var test = new Test { TestCode = source, FixedCode = fixedSource };
+        var test = new Test { TestCode = source, FixedCode = fixedSource, GlobalConfig = globalConfig };
         test.TestState.OutputKind = outputKind;
         test.FixedState.OutputKind = outputKind;
         return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>The diagnostic is reported and no fix is offered (the fixed code equals the source).</summary>
-    public static Task VerifyNoFixAsync(string source, bool withRuntime = true)
+    public static Task VerifyNoFixAsync(string source, bool withRuntime = true, string? globalConfig = null)
     {
-        var test = new Test(withRuntime) { TestCode = source, FixedCode = source };
+        var test = new Test(withRuntime) { TestCode = source, FixedCode = source, GlobalConfig = globalConfig };
         return test.RunAsync(CancellationToken.None);
     }
 
@@ -49,6 +49,18 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         {
             ReferenceAssemblies = TestReferences.None;
             TestReferences.AddTo(TestState, withRuntime);
+        }
+
+        /// <summary>A <c>.globalconfig</c> text (analyzer options such as <c>safewrites.sw1001.scope</c>), or null.</summary>
+        public string? GlobalConfig
+        {
+            init
+            {
+                if (value is not null)
+                {
+                    TestState.AnalyzerConfigFiles.Add(("/.globalconfig", value));
+                }
+            }
         }
 
         protected override ParseOptions CreateParseOptions()

@@ -1,22 +1,28 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using SafeWrites.Analyzers.Resets;
 using SafeWrites.Analyzers.Tests.Verifiers;
 using SafeWrites.Analyzers.Writes;
 using Xunit;
-using Verify = SafeWrites.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafeWrites.Analyzers.Writes.FileOverwrittenInPlaceAnalyzer>;
+using Verifier = SafeWrites.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafeWrites.Analyzers.Writes.FileOverwrittenInPlaceAnalyzer>;
 
 namespace SafeWrites.Analyzers.Tests.Writes;
 
-/// <summary>SW1001 — File is overwritten in place: what is reported, and what is left alone.</summary>
+/// <summary>
+/// SW1001 — File is overwritten in place: which APIs and shapes are in-place writes, and the exemptions. These run
+/// with scope <c>all</c> (what is a write does not depend on the scope, and an exemption must hold in both); the
+/// textbook state files run with the default scope (<c>Verify.DefaultScopeAsync</c>). SW1001ScopeTests covers
+/// the evidence of kept state.
+/// </summary>
 public class SW1001FileOverwrittenInPlaceTests
 {
     // ---------------------------------------------------------------- reported: whole-content writes
 
     [Fact]
     public Task WriteAllText_in_settings_class_is_reported()
-        => Verify.VerifyAnalyzerAsync("""
+        => Verify.DefaultScopeAsync("""
             using System.IO;
             using System.Text;
 
@@ -253,7 +259,7 @@ public class SW1001FileOverwrittenInPlaceTests
 
     [Fact]
     public Task Stream_passed_to_a_serializer_or_helper_counts_as_written()
-        => Verify.VerifyAnalyzerAsync("""
+        => Verify.DefaultScopeAsync("""
             using System.IO;
             using System.Xml.Serialization;
 
@@ -271,18 +277,23 @@ public class SW1001FileOverwrittenInPlaceTests
             """);
 
     [Fact]
-    public Task Truncating_stream_returned_to_the_caller_is_reported()
+    public Task Wrapper_opener_is_not_reported_at_its_own_return()
         => Verify.VerifyAnalyzerAsync("""
             using System.IO;
 
             class Output
             {
-                public Stream OpenForWrite(string path) => {|SW1001:File.Create(path)|};
+                // The caller writes through the returned stream; the wrapper itself writes nothing (rules.md).
+                public Stream OpenForWrite(string path) => File.Create(path);
 
                 public TextWriter OpenText(string path)
                 {
-                    return {|SW1001:new StreamWriter(path)|};
+                    return new StreamWriter(path);
                 }
+
+                public Stream Open(string name, FileMode mode, FileAccess access) => new FileStream(Resolve(name), mode, access);
+
+                private static string Resolve(string name) => Path.Combine("data", name);
             }
             """);
 
@@ -321,7 +332,7 @@ public class SW1001FileOverwrittenInPlaceTests
 
     [Fact]
     public Task Writes_in_partial_classes_and_properties_are_reported()
-        => Verify.VerifyAnalyzerAsync("""
+        => Verify.DefaultScopeAsync("""
             using System.IO;
 
             partial class Workspace
@@ -341,7 +352,7 @@ public class SW1001FileOverwrittenInPlaceTests
 
     [Fact]
     public Task Top_level_statements_are_analyzed()
-        => Verify.VerifyAnalyzerAsync("""
+        => Verify.DefaultScopeAsync("""
             using System.IO;
 
             var path = args.Length > 0 ? args[0] : "counter.txt";
@@ -755,8 +766,9 @@ public class SW1001FileOverwrittenInPlaceTests
     [Fact]
     public async Task Code_in_the_SafeWrites_runtime_assembly_is_not_reported()
     {
-        var test = new Verify.Test
+        var test = new Verifier.Test
         {
+            GlobalConfig = Sw1001Scope.All,
             TestCode = """
                 using System.IO;
 
@@ -787,4 +799,19 @@ public class SW1001FileOverwrittenInPlaceTests
             """,
             Verify.Diagnostic("SW1001").WithLocation(0).WithArguments("File.WriteAllText"),
             Verify.Diagnostic("SW1001").WithLocation(1).WithArguments("new FileStream"));
+
+    private static class Verify
+    {
+        public static DiagnosticResult Diagnostic(string id) => Verifier.Diagnostic(id);
+
+        public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
+            => Verifier.VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, Sw1001Scope.All, expected);
+
+        public static Task VerifyAnalyzerAsync(string source, OutputKind outputKind, params DiagnosticResult[] expected)
+            => Verifier.VerifyAnalyzerAsync(source, outputKind, Sw1001Scope.All, expected);
+
+        /// <summary>Without any option: the default scope, <c>state</c>.</summary>
+        public static Task DefaultScopeAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+            => Verifier.VerifyAnalyzerAsync(source, outputKind, (string?)null);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 using SafeWrites.Analyzers.Tests.Verifiers;
 using SafeWrites.Analyzers.Writes;
@@ -415,8 +416,11 @@ public class SW1002JsonSerializedInPlaceTests
 
     [Fact]
     public Task One_squiggle_per_write_when_both_rules_run()
-        => MultiAnalyzerTest.VerifyAsync(
-            """
+    {
+        // Scope all: the plain notes file beside the settings has no evidence of state, and this test is about overlap.
+        var test = new MultiAnalyzerTest(new FileOverwrittenInPlaceAnalyzer(), new JsonSerializedInPlaceAnalyzer())
+        {
+            TestCode = """
             using System.IO;
             using System.Text.Json;
 
@@ -431,8 +435,10 @@ public class SW1002JsonSerializedInPlaceTests
                 }
             }
             """ + Model,
-            new FileOverwrittenInPlaceAnalyzer(),
-            new JsonSerializedInPlaceAnalyzer());
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", Sw1001Scope.All));
+        return test.RunAsync(CancellationToken.None);
+    }
 
     [Fact]
     public Task Diagnostic_message_names_the_json_construct_and_points_at_the_opener()
@@ -452,4 +458,102 @@ public class SW1002JsonSerializedInPlaceTests
             """ + Model,
             // The opener rides along as an additional location (the fix needs it).
             Verify.Diagnostic("SW1002").WithLocation(0).WithLocation(1).WithArguments("JsonSerializer.Serialize"));
+
+    // ---------------------------------------------------------------- SW1001's exemptions apply; its scope does not
+
+    [Fact]
+    public Task Json_header_of_a_log_named_by_a_new_Guid_is_not_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Text.Json;
+
+            public sealed class RunRecorder
+            {
+                public string Start(string folder, AppSettings header)
+                {
+                    var file = Path.Combine(folder, $"run-{Guid.NewGuid():N}.json");
+                    File.WriteAllText(file, JsonSerializer.Serialize(header));
+                    using var stream = File.Create(Path.Combine(folder, Guid.NewGuid() + ".json"));
+                    JsonSerializer.Serialize(stream, header);
+                    return file;
+                }
+            }
+            """ + Model);
+
+    [Fact]
+    public Task Json_written_inside_a_replace_callback_is_not_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Text.Json;
+
+            public static class Swap
+            {
+                public static void Replace(string path, Action<string> write)
+                {
+                    var tmp = path + ".new";
+                    write(tmp);
+                    File.Replace(tmp, path, null);
+                }
+            }
+
+            public sealed class SettingsService
+            {
+                public void Save(string path, AppSettings settings)
+                {
+                    Swap.Replace(path, tmp => File.WriteAllText(tmp, JsonSerializer.Serialize(settings)));
+                    Swap.Replace(path, tmp =>
+                    {
+                        using var stream = File.Create(tmp);
+                        JsonSerializer.Serialize(stream, settings);
+                    });
+                }
+            }
+            """ + Model);
+
+    [Fact]
+    public Task Json_to_a_temp_path_built_by_every_caller_is_not_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text.Json;
+
+            internal static class JsonFiles
+            {
+                public static void Write(string target, AppSettings settings) => File.WriteAllText(target, JsonSerializer.Serialize(settings));
+            }
+
+            // Public: a caller in another assembly may pass a destination.
+            public static class PublicJsonFiles
+            {
+                public static void Write(string target, AppSettings settings) => {|SW1002:File.WriteAllText(target, JsonSerializer.Serialize(settings))|};
+
+                public static void Stage(AppSettings settings) => Write(Path.GetTempFileName(), settings);
+            }
+
+            public sealed class SettingsService
+            {
+                public void Save(string path, AppSettings settings)
+                {
+                    var staging = path + ".tmp";
+                    JsonFiles.Write(staging, settings);
+                    File.Move(staging, path, overwrite: true);
+                }
+
+                public void Scratch(AppSettings settings) => JsonFiles.Write(Path.GetTempFileName(), settings);
+            }
+            """ + Model);
+
+    [Fact]
+    public Task Json_is_reported_whatever_SW1001s_scope()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Text.Json;
+
+            public sealed class Exporter
+            {
+                // A one-way output by SW1001's measure, but a JSON document is state by its content.
+                public void Export(string target, AppSettings settings) => {|SW1002:File.WriteAllText(target, JsonSerializer.Serialize(settings))|};
+            }
+            """ + Model, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary, Sw1001Scope.State);
 }

@@ -27,6 +27,12 @@ public sealed class SettingsFile
 
     public void SaveBackup(Settings settings) => AtomicFile.WriteJson(_path + ".bak", settings, Options);
 
+    public string? LastOpened()
+    {
+        var note = Path.ChangeExtension(_path, ".last");
+        return File.Exists(note) ? File.ReadAllText(note) : null;
+    }
+
     public void RememberLastOpened(string file) =>
         AtomicFile.WriteAllText(Path.ChangeExtension(_path, ".last"), file);
 }

@@ -33,6 +33,12 @@ public sealed class SettingsFile
         JsonSerializer.Serialize(stream, settings, Options); // ⚠ SW1002
     }
 
+    public string? LastOpened()
+    {
+        var note = Path.ChangeExtension(_path, ".last");
+        return File.Exists(note) ? File.ReadAllText(note) : null;
+    }
+
     public void RememberLastOpened(string file) =>
         File.WriteAllText(Path.ChangeExtension(_path, ".last"), file); // ⚠ SW1001
 }
