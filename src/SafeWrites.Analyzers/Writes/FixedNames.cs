@@ -1,0 +1,211 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SafeWrites.Analyzers.Core;
+
+namespace SafeWrites.Analyzers.Writes;
+
+/// <summary>
+/// SW1006's question of a <see cref="Publish"/>: is the temporary path a fixed name per destination (the destination
+/// plus a constant suffix, its file name in another directory, a constant), and where is that name derived?
+/// </summary>
+internal static class FixedNames
+{
+    private const int MaxDepth = 6;
+
+    /// <summary>The expression that derives a fixed temporary name (in the publish method, a member initializer or assignment of the type, or a caller's argument), else null.</summary>
+    public static IOperation? Find(Publish publish, KnownSymbols symbols)
+    {
+        var source = publish.Source.WalkDownConversions();
+        var destination = publish.Destination;
+        if (source is null || TempPaths.IsSamePath(source, null, destination, null, symbols))
+        {
+            return null;
+        }
+
+        switch (source)
+        {
+            case ILocalReferenceOperation local:
+                foreach (var value in OperationHelpers.AssignedValues(source.Root(), local.Local))
+                {
+                    if (IsFixed(value, destination, null, symbols, 0))
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+
+            case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol publisher } parameter }:
+                foreach (var call in Publishes.CallsOf(publisher, source.SemanticModel))
+                {
+                    if (call.ArgumentValue(parameter.Ordinal) is { } argument && IsFixed(argument, destination, call, symbols, 0))
+                    {
+                        return argument;
+                    }
+                }
+
+                return null;
+
+            case IFieldReferenceOperation or IPropertyReferenceOperation when source.ReferencedSymbol() is { } member:
+                return MemberValue(member, source.SemanticModel, destination, symbols);
+
+            default:
+                return IsFixed(source, destination, null, symbols, 0) ? source : null;
+        }
+    }
+
+    /// <summary>The initializer or an assignment (same file) of a field or property that is a fixed name.</summary>
+    private static IOperation? MemberValue(ISymbol member, SemanticModel? semanticModel, IOperation destination, KnownSymbols symbols)
+    {
+        if (member is IFieldSymbol { IsConst: true, ConstantValue: string } field)
+        {
+            // const string TempFile = "state.tmp": fixed; reported where it is declared.
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } constant } && semanticModel?.SyntaxTree == reference.SyntaxTree)
+                {
+                    return semanticModel.GetOperation(constant);
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var declaration in Publishes.TypeDeclarations(member.ContainingType, semanticModel))
+        {
+            foreach (var node in TypeSyntaxIndex.Get(declaration).WritesToMemberNamed(member.Name))
+            {
+                var valueSyntax = node switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    AssignmentExpressionSyntax assignment => assignment.Right,
+                    _ => null,
+                };
+
+                if (valueSyntax is not null && semanticModel!.GetOperation(valueSyntax) is { } value
+                    && IsFixed(value, destination, null, symbols, 0))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when every part of the path is a constant, the destination (or its file name or directory), a member of
+    /// the type (a directory), or <c>Path.GetTempPath()</c>, joined by concatenation, interpolation or <c>Path</c>'s
+    /// name functions: nothing in it differs from one call to the next.
+    /// </summary>
+    private static bool IsFixed(IOperation? value, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth)
+    {
+        value = value.WalkDownConversions();
+        if (value is null || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        return Parts(value, destination, callSite, symbols, depth, out _);
+    }
+
+    private static bool Parts(IOperation value, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth, out bool namesDestination)
+    {
+        namesDestination = false;
+        value = value.WalkDownConversions()!;
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        if (TempPaths.IsSamePath(value, callSite, destination, null, symbols))
+        {
+            namesDestination = true;
+            return true;
+        }
+
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                var assigned = OperationHelpers.AssignedValues(value.Root(), local.Local);
+                return assigned.Count == 1 && Parts(assigned[0], destination, callSite, symbols, depth + 1, out namesDestination);
+
+            case IParameterReferenceOperation:
+                // A caller may pass anything, a unique suffix too.
+                return false;
+
+            case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:
+                // A member of the type (a directory, a base name) is the same for every call; another type's
+                // (Environment.ProcessId, DateTime.Now) may not be.
+                return value.ReferencedSymbol()?.ContainingType is { } owner
+                       && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, value.SemanticModel?.GetEnclosingSymbol(value.Syntax.SpanStart)?.ContainingType?.OriginalDefinition);
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                return Both(binary.LeftOperand, binary.RightOperand, destination, callSite, symbols, depth, out namesDestination);
+
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation)
+                    {
+                        if (!Parts(interpolation.Expression, destination, callSite, symbols, depth + 1, out var names))
+                        {
+                            return false;
+                        }
+
+                        namesDestination |= names;
+                    }
+                }
+
+                return true;
+
+            case IInvocationOperation invocation when IsNameFunction(invocation, symbols):
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (!Parts(argument.Value, destination, callSite, symbols, depth + 1, out var names))
+                    {
+                        return false;
+                    }
+
+                    namesDestination |= names;
+                }
+
+                return true;
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool Both(IOperation left, IOperation right, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth, out bool namesDestination)
+    {
+        namesDestination = false;
+        if (!Parts(left, destination, callSite, symbols, depth + 1, out var leftNames) || !Parts(right, destination, callSite, symbols, depth + 1, out var rightNames))
+        {
+            return false;
+        }
+
+        namesDestination = leftNames || rightNames;
+        return true;
+    }
+
+    /// <summary><c>Path.Combine/Join/ChangeExtension/GetFileName…/GetDirectoryName/GetTempPath</c>, <c>string.Concat/Format</c>: they add nothing unique.</summary>
+    private static bool IsNameFunction(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (symbols.IsType(method.ContainingType, symbols.Path))
+        {
+            return method.Name is "Combine" or "Join" or "ChangeExtension" or "GetFileName" or "GetFileNameWithoutExtension"
+                or "GetDirectoryName" or "GetExtension" or "GetFullPath" or "GetTempPath";
+        }
+
+        return method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic && method.Name is "Concat" or "Format";
+    }
+}
