@@ -23,12 +23,18 @@ internal static class FixedNames
             return null;
         }
 
-        switch (source)
+        return Derivation(source, destination, null, symbols);
+    }
+
+    /// <summary>Where the path in <paramref name="source"/> is derived, when that derivation is a fixed name.</summary>
+    private static IOperation? Derivation(IOperation source, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols)
+    {
+        switch (source.WalkDownConversions())
         {
             case ILocalReferenceOperation local:
                 foreach (var value in OperationHelpers.AssignedValues(source.Root(), local.Local))
                 {
-                    if (IsFixed(value, destination, null, symbols, 0))
+                    if (IsFixed(value, destination, callSite, symbols, 0))
                     {
                         return value;
                     }
@@ -36,12 +42,12 @@ internal static class FixedNames
 
                 return null;
 
-            case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol publisher } parameter }:
+            case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol publisher } parameter } when callSite is null:
                 foreach (var call in Publishes.CallsOf(publisher, source.SemanticModel))
                 {
-                    if (call.ArgumentValue(parameter.Ordinal) is { } argument && IsFixed(argument, destination, call, symbols, 0))
+                    if (call.ArgumentValue(parameter.Ordinal) is { } argument && Derivation(argument, destination, call, symbols) is { } found)
                     {
-                        return argument;
+                        return found;
                     }
                 }
 
@@ -51,7 +57,7 @@ internal static class FixedNames
                 return MemberValue(member, source.SemanticModel, destination, symbols);
 
             default:
-                return IsFixed(source, destination, null, symbols, 0) ? source : null;
+                return IsFixed(source, destination, callSite, symbols, 0) ? source : null;
         }
     }
 
@@ -125,7 +131,7 @@ internal static class FixedNames
             return true;
         }
 
-        if (TempPaths.IsSamePath(value, callSite, destination, null, symbols))
+        if (NamesDestination(value, destination, callSite, symbols))
         {
             namesDestination = true;
             return true;
@@ -182,6 +188,39 @@ internal static class FixedNames
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The value is the destination (a caller's argument for a helper's parameter), or what the destination member
+    /// was set from (<c>_temp = path + ".tmp"</c> beside <c>_path = path</c> in a constructor).
+    /// </summary>
+    private static bool NamesDestination(IOperation value, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols)
+    {
+        if (TempPaths.IsSamePath(value, null, destination, callSite, symbols))
+        {
+            return true;
+        }
+
+        if (value is not IParameterReferenceOperation || destination.WalkDownConversions() is not (IFieldReferenceOperation or IPropertyReferenceOperation)
+            || destination.ReferencedSymbol() is not { } member)
+        {
+            return false;
+        }
+
+        foreach (var declaration in Publishes.TypeDeclarations(member.ContainingType, destination.SemanticModel))
+        {
+            foreach (var node in TypeSyntaxIndex.Get(declaration).WritesToMemberNamed(member.Name))
+            {
+                if (node is AssignmentExpressionSyntax assignment && node.SyntaxTree == value.Syntax.SyntaxTree
+                    && value.SemanticModel?.GetOperation(assignment.Right) is { } assigned
+                    && TempPaths.IsSamePath(value, null, assigned, null, symbols))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool Both(IOperation left, IOperation right, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth, out bool namesDestination)

@@ -40,7 +40,7 @@ internal sealed class TempWrite
     public bool IsOpenAtPublish { get; set; }
 
     /// <summary>Opened without truncation (<c>File.OpenWrite</c>, <c>FileMode.OpenOrCreate</c>): an earlier, longer content leaves its tail.</summary>
-    public bool KeepsOldTail => Write.Mode == FileWriteMode.OverwriteIfWritten;
+    public bool KeepsOldTail => Write.Mode == FileWriteMode.OverwriteIfWritten || Write.Method?.Name == "OpenWrite";
 
     /// <summary>For openers: where the stream goes in its method.</summary>
     public StreamUse? StreamUse { get; set; }
