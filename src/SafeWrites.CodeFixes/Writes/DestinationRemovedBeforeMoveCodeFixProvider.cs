@@ -34,7 +34,7 @@ public sealed class DestinationRemovedBeforeMoveCodeFixProvider : SafeWritesCode
         if (context.ReportedExpression(diagnostic.Location) is not InvocationExpressionSyntax reported
             || context.Operation(reported) is not IInvocationOperation delete
             || !(KnownSymbols.Contains(context.Symbols.FileDeletes, delete.TargetMethod) || KnownSymbols.Contains(context.Symbols.FileInfoDeletes, delete.TargetMethod))
-            || RemovedStatement(reported) is not { Parent: BlockSyntax block } removed
+            || RemovedStatement(reported, context) is not { Parent: BlockSyntax block } removed
             || FindStep(delete, context.Symbols) is not { } step
             || step.Syntax is not InvocationExpressionSyntax stepSyntax
             || OverwritingMove(stepSyntax, step, context) is not { } newStep)
@@ -56,7 +56,7 @@ public sealed class DestinationRemovedBeforeMoveCodeFixProvider : SafeWritesCode
     }
 
     /// <summary>The statement to remove: <c>File.Delete(dest);</c>, or the <c>if (….Exists…)</c> holding only it.</summary>
-    private static StatementSyntax? RemovedStatement(InvocationExpressionSyntax delete)
+    private static StatementSyntax? RemovedStatement(InvocationExpressionSyntax delete, FixContext context)
     {
         if (delete.Parent is not ExpressionStatementSyntax statement)
         {
@@ -64,13 +64,22 @@ public sealed class DestinationRemovedBeforeMoveCodeFixProvider : SafeWritesCode
         }
 
         var holder = statement.Parent is BlockSyntax { Statements.Count: 1, Parent: IfStatementSyntax } inner ? inner.Parent : statement.Parent;
-        if (holder is IfStatementSyntax { Else: null } guard && guard.Condition.ToString().Contains("Exists"))
+        if (holder is IfStatementSyntax { Else: null } guard && IsExistsCheck(context.Operation(guard.Condition), context.Symbols))
         {
             return guard;
         }
 
         return statement;
     }
+
+    /// <summary><c>File.Exists(p)</c> or <c>info.Exists</c>: a guard with nothing else to keep.</summary>
+    private static bool IsExistsCheck(IOperation? condition, KnownSymbols symbols)
+        => condition.WalkDownConversions() switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Exists" } call => symbols.IsType(call.TargetMethod.ContainingType, symbols.File),
+            IPropertyReferenceOperation { Property.Name: "Exists" } property => KnownSymbols.InheritsFrom(property.Property.ContainingType, symbols.FileSystemInfo),
+            _ => false,
+        };
 
     /// <summary>The move that the delete is a removal for (the same model as the analyzer).</summary>
     private static IInvocationOperation? FindStep(IInvocationOperation delete, KnownSymbols symbols)
