@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
@@ -37,21 +38,22 @@ public sealed class DestinationRemovedBeforeMoveCodeFixProvider : SafeWritesCode
             || RemovedStatement(reported, context) is not { Parent: BlockSyntax block } removed
             || FindStep(delete, context.Symbols) is not { } step
             || step.Syntax is not InvocationExpressionSyntax stepSyntax
+            || stepSyntax.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax stepBlock } stepStatement
+            || stepBlock != block
             || OverwritingMove(stepSyntax, step, context) is not { } newStep)
         {
             return null;
         }
 
+        // The comments of the removed statement (also those inside an Exists guard) move above the move.
+        var newStatement = stepStatement.ReplaceNode(stepSyntax, newStep.WithTriviaFrom(stepSyntax))
+            .WithLeadingTrivia(Trivia.LeadingWithCommentsOf(stepStatement, new List<StatementSyntax> { removed }));
         return new DelegatePlan(
-            new[] { removed.Span, stepSyntax.Span },
+            new[] { removed.Span, stepStatement.Span },
             editor =>
             {
-                if (newStep != stepSyntax)
-                {
-                    editor.ReplaceNode(stepSyntax, newStep.WithTriviaFrom(stepSyntax));
-                }
-
-                Edits.RemoveStatementsKeepingComments(editor, block, new[] { removed });
+                editor.ReplaceNode(stepStatement, newStatement);
+                editor.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia);
             });
     }
 
