@@ -114,12 +114,11 @@ internal static class FixedNames
             return false;
         }
 
-        return Parts(value, destination, callSite, symbols, depth, out _);
+        return Parts(value, destination, callSite, symbols, depth);
     }
 
-    private static bool Parts(IOperation value, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth, out bool namesDestination)
+    private static bool Parts(IOperation value, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth)
     {
-        namesDestination = false;
         value = value.WalkDownConversions()!;
         if (depth > MaxDepth)
         {
@@ -133,7 +132,6 @@ internal static class FixedNames
 
         if (NamesDestination(value, destination, callSite, symbols))
         {
-            namesDestination = true;
             return true;
         }
 
@@ -141,7 +139,7 @@ internal static class FixedNames
         {
             case ILocalReferenceOperation local:
                 var assigned = OperationHelpers.AssignedValues(value.Root(), local.Local);
-                return assigned.Count == 1 && Parts(assigned[0], destination, callSite, symbols, depth + 1, out namesDestination);
+                return assigned.Count == 1 && Parts(assigned[0], destination, callSite, symbols, depth + 1);
 
             case IParameterReferenceOperation:
                 // A caller may pass anything, a unique suffix too.
@@ -154,19 +152,14 @@ internal static class FixedNames
                        && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, value.SemanticModel?.GetEnclosingSymbol(value.Syntax.SpanStart)?.ContainingType?.OriginalDefinition);
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
-                return Both(binary.LeftOperand, binary.RightOperand, destination, callSite, symbols, depth, out namesDestination);
+                return Parts(binary.LeftOperand, destination, callSite, symbols, depth + 1) && Parts(binary.RightOperand, destination, callSite, symbols, depth + 1);
 
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolationOperation interpolation)
+                    if (part is IInterpolationOperation interpolation && !Parts(interpolation.Expression, destination, callSite, symbols, depth + 1))
                     {
-                        if (!Parts(interpolation.Expression, destination, callSite, symbols, depth + 1, out var names))
-                        {
-                            return false;
-                        }
-
-                        namesDestination |= names;
+                        return false;
                     }
                 }
 
@@ -175,12 +168,10 @@ internal static class FixedNames
             case IInvocationOperation invocation when IsNameFunction(invocation, symbols):
                 foreach (var argument in invocation.Arguments)
                 {
-                    if (!Parts(argument.Value, destination, callSite, symbols, depth + 1, out var names))
+                    if (!Parts(argument.Value, destination, callSite, symbols, depth + 1))
                     {
                         return false;
                     }
-
-                    namesDestination |= names;
                 }
 
                 return true;
@@ -221,18 +212,6 @@ internal static class FixedNames
         }
 
         return false;
-    }
-
-    private static bool Both(IOperation left, IOperation right, IOperation destination, IInvocationOperation? callSite, KnownSymbols symbols, int depth, out bool namesDestination)
-    {
-        namesDestination = false;
-        if (!Parts(left, destination, callSite, symbols, depth + 1, out var leftNames) || !Parts(right, destination, callSite, symbols, depth + 1, out var rightNames))
-        {
-            return false;
-        }
-
-        namesDestination = leftNames || rightNames;
-        return true;
     }
 
     /// <summary><c>Path.Combine/Join/ChangeExtension/GetFileName…/GetDirectoryName/GetTempPath</c>, <c>string.Concat/Format</c>: they add nothing unique.</summary>
