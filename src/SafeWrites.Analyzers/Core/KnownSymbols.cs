@@ -59,6 +59,23 @@ internal sealed class KnownSymbols
         EncodingGetBytes = Members(Encoding, "GetBytes");
         FileSystemInfoFullName = Members(FileSystemInfo, "FullName");
 
+        // Temp-then-rename publishing (SW1003–SW1006)
+        FileOptions = compilation.GetTypeByMetadataName("System.IO.FileOptions");
+        FileCopies = Members(File, "Copy");
+        FileInfoCopies = Members(FileInfo, "CopyTo");
+        FileDeletes = Members(File, "Delete");
+        FileInfoDeletes = Members(FileInfo, "Delete");
+        TempDirectorySources = Members(Path, "GetTempFileName", "GetTempPath");
+        TempDirectorySources.UnionWith(Members(compilation.GetTypeByMetadataName("System.IO.Directory"), "CreateTempSubdirectory"));
+        FlushesToDisk = Members(compilation.GetTypeByMetadataName("System.IO.RandomAccess"), "FlushToDisk");
+        foreach (var flush in Members(FileStream, "Flush"))
+        {
+            if (flush is IMethodSymbol { Parameters.Length: 1 } withFlag && withFlag.Parameters[0].Type.SpecialType == SpecialType.System_Boolean)
+            {
+                FlushesToDisk.Add(flush);
+            }
+        }
+
         // System.Text.Json
         StjJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
         Utf8JsonWriter = compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonWriter");
@@ -302,6 +319,19 @@ internal sealed class KnownSymbols
     public HashSet<ISymbol> TempPathSources { get; }
     public HashSet<ISymbol> EncodingGetBytes { get; }
     public HashSet<ISymbol> FileSystemInfoFullName { get; }
+
+    // Temp-then-rename publishing (SW1003–SW1006)
+    public INamedTypeSymbol? FileOptions { get; }
+    /// <summary><c>File.Copy</c>: the first argument is copied over the second.</summary>
+    public HashSet<ISymbol> FileCopies { get; }
+    /// <summary><c>FileInfo.CopyTo</c>: the instance is copied over the first argument.</summary>
+    public HashSet<ISymbol> FileInfoCopies { get; }
+    public HashSet<ISymbol> FileDeletes { get; }
+    public HashSet<ISymbol> FileInfoDeletes { get; }
+    /// <summary>The sources of paths in the temp directory (<c>GetTempFileName</c>, <c>GetTempPath</c>, <c>CreateTempSubdirectory</c>): not <c>GetRandomFileName</c>, which names no directory.</summary>
+    public HashSet<ISymbol> TempDirectorySources { get; }
+    /// <summary><c>FileStream.Flush(bool)</c> (with <c>true</c>) and <c>RandomAccess.FlushToDisk</c>.</summary>
+    public HashSet<ISymbol> FlushesToDisk { get; }
 
     public HashSet<ISymbol> StjSerialize { get; }
     public HashSet<ISymbol> StjSerializeAsync { get; }

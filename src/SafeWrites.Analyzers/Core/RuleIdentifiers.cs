@@ -9,6 +9,12 @@ internal static class RuleIdentifiers
     public const string FileOverwrittenInPlace = "SW1001";
     public const string JsonSerializedInPlace = "SW1002";
 
+    // Temp-then-rename publishing (SW1003–SW1006)
+    public const string TempMovedFromOtherDirectory = "SW1003";
+    public const string DestinationRemovedBeforeMove = "SW1004";
+    public const string RenamedWithoutFlush = "SW1005";
+    public const string FixedTempFileName = "SW1006";
+
     // Clocks and waits (SW2001, SW2002)
     public const string WallClockTimeout = "SW2001";
     public const string HandRolledLockFile = "SW2002";

@@ -33,6 +33,47 @@ internal static class Rules
                      "An exception in the serializer, a crash or a second writer leaves a truncated or mixed document that no longer parses. " +
                      "Use AtomicFile.WriteJson, which serializes into a temporary file and renames it over the destination.");
 
+    // Temp-then-rename publishing (SW1003–SW1006)
+    public static readonly DiagnosticDescriptor TempMovedFromOtherDirectory = Create(
+        RuleIdentifiers.TempMovedFromOtherDirectory,
+        title: "Temporary file is moved in from another directory",
+        messageFormat: "'{0}' brings a file from the temporary directory over the destination; the temp directory is often another volume, where a move is a copy, not an atomic rename: create the temporary file beside the destination (AtomicFile)",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A file written under Path.GetTempPath() (or by Path.GetTempFileName()) and then moved, copied or replaced over a destination elsewhere " +
+                     "crosses volumes whenever the temp directory is on another drive or file system: the move becomes a copy that a crash can leave half-done, and File.Replace fails. " +
+                     "Create the temporary file in the destination's directory (AtomicFile does this).");
+
+    public static readonly DiagnosticDescriptor DestinationRemovedBeforeMove = Create(
+        RuleIdentifiers.DestinationRemovedBeforeMove,
+        title: "Destination removed before the replacement is moved in",
+        messageFormat: "'{0}' removes the destination before the replacement is moved in; a crash in between leaves no file at all: move over it in one step (File.Move(…, overwrite: true) or File.Replace)",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Deleting the destination (or moving it away to a backup name) and then moving the new file in leaves a moment in which the file does not exist. " +
+                     "A crash, a power cut or a reader at that moment finds nothing, and the program starts from defaults. " +
+                     "File.Move(tmp, dest, overwrite: true) and File.Replace(tmp, dest, backup) replace the file in one atomic step.");
+
+    public static readonly DiagnosticDescriptor RenamedWithoutFlush = Create(
+        RuleIdentifiers.RenamedWithoutFlush,
+        title: "Renamed into place without flushing to disk",
+        messageFormat: "'{0}' publishes the temporary file {1}; after a power loss the destination can be empty or full of zeros: flush it to disk (Flush(flushToDisk: true)) and close it before the rename, or use AtomicFile",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Info,
+        description: "A rename is atomic in the directory, but the file's content may still sit in the operating system's cache. " +
+                     "After a power loss the new name can point at an empty or zero-filled file. " +
+                     "Flush the temporary file to disk (FileStream.Flush(true), RandomAccess.FlushToDisk or FileOptions.WriteThrough) and close it before renaming it over the destination (AtomicFile does this).");
+
+    public static readonly DiagnosticDescriptor FixedTempFileName = Create(
+        RuleIdentifiers.FixedTempFileName,
+        title: "Fixed temporary file name",
+        messageFormat: "'{0}' is a fixed temporary file name for the destination; two writers share it and can publish each other's partial content{1}: use a unique temporary name (AtomicFile)",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A temporary file named after its destination plus a constant suffix (path + \".tmp\") or placed under a fixed name is shared by every writer of that destination: " +
+                     "two instances of the program, or two threads, write into the same temporary file and one of them renames the other's half-written content over the destination. " +
+                     "Give each write its own temporary file beside the destination (AtomicFile does this).");
+
     // Clocks and waits (SW2001, SW2002)
     public static readonly DiagnosticDescriptor WallClockTimeout = Create(
         RuleIdentifiers.WallClockTimeout,

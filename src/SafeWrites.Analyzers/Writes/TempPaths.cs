@@ -20,12 +20,30 @@ internal static class TempPaths
     /// True when the path is <c>Path.GetTempFileName()</c> or is built from <c>Path.GetTempPath()</c> /
     /// <c>Path.GetRandomFileName()</c>, inline, through locals of the method, or through a <c>FileInfo</c> over one.
     /// </summary>
-    public static bool IsTempPath(IOperation? path, KnownSymbols symbols) => IsTempPath(path, symbols, 0);
+    public static bool IsTempPath(IOperation? path, KnownSymbols symbols) => IsTempPath(path, symbols, symbols.TempPathSources, 0);
 
-    private static bool IsTempPath(IOperation? path, KnownSymbols symbols, int depth)
+    /// <summary>True when the path lies in the temp directory (<c>GetTempFileName</c>, <c>GetTempPath</c>, <c>CreateTempSubdirectory</c>), as <see cref="IsTempPath(IOperation?, KnownSymbols)"/> follows it.</summary>
+    public static bool IsInTempDirectory(IOperation? path, KnownSymbols symbols) => IsTempPath(path, symbols, symbols.TempDirectorySources, 0);
+
+    /// <summary>True when the two path operands name the same path (the same local, parameter, field or property, the path a FileInfo was made from, or equal expressions); a callee's parameter stands for the argument of its call site.</summary>
+    public static bool IsSamePath(IOperation? left, IInvocationOperation? leftCallSite, IOperation? right, IInvocationOperation? rightCallSite, KnownSymbols symbols)
+    {
+        var leftKeys = new List<PathKey>();
+        CollectKeys(left, leftKeys, leftCallSite, symbols, 0);
+        if (leftKeys.Count == 0)
+        {
+            return false;
+        }
+
+        var rightKeys = new List<PathKey>();
+        CollectKeys(right, rightKeys, rightCallSite, symbols, 0);
+        return PathKey.Intersects(leftKeys, rightKeys);
+    }
+
+    private static bool IsTempPath(IOperation? path, KnownSymbols symbols, HashSet<ISymbol> sources, int depth)
     {
         path = path.WalkDownConversions();
-        if (path is null || depth > MaxDepth || symbols.TempPathSources.Count == 0)
+        if (path is null || depth > MaxDepth || sources.Count == 0)
         {
             return false;
         }
@@ -34,7 +52,7 @@ internal static class TempPaths
         {
             foreach (var value in OperationHelpers.AssignedValues(path.Root(), local.Local))
             {
-                if (IsTempPath(value, symbols, depth + 1))
+                if (IsTempPath(value, symbols, sources, depth + 1))
                 {
                     return true;
                 }
@@ -43,7 +61,7 @@ internal static class TempPaths
             return false;
         }
 
-        if (path is IInvocationOperation invocation && KnownSymbols.Contains(symbols.TempPathSources, invocation.TargetMethod))
+        if (path is IInvocationOperation invocation && KnownSymbols.Contains(sources, invocation.TargetMethod))
         {
             return true;
         }
@@ -51,7 +69,7 @@ internal static class TempPaths
         // A field or property of the type set to a temp path (a test fixture's _tempDir, a scratch file).
         if (path is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }
             && path.ReferencedSymbol() is { } member
-            && IsTempMember(member, path.SemanticModel, symbols, depth + 1))
+            && IsTempMember(member, path.SemanticModel, symbols, sources, depth + 1))
         {
             return true;
         }
@@ -59,7 +77,7 @@ internal static class TempPaths
         // Path.Combine(Path.GetTempPath(), name), $"{Path.GetTempPath()}x", tempDir + "x", new FileInfo(temp), info.FullName …
         foreach (var child in path.ChildOperations)
         {
-            if (IsTempPath(child is IArgumentOperation argument ? argument.Value : child, symbols, depth + 1))
+            if (IsTempPath(child is IArgumentOperation argument ? argument.Value : child, symbols, sources, depth + 1))
             {
                 return true;
             }
@@ -71,7 +89,7 @@ internal static class TempPaths
     /// <summary>
     /// True when a field or property of the type is initialized or assigned (in this syntax tree) with a temp path.
     /// </summary>
-    private static bool IsTempMember(ISymbol member, SemanticModel? semanticModel, KnownSymbols symbols, int depth)
+    private static bool IsTempMember(ISymbol member, SemanticModel? semanticModel, KnownSymbols symbols, HashSet<ISymbol> sources, int depth)
     {
         if (semanticModel is null || member.ContainingType is null || depth > MaxDepth)
         {
@@ -108,7 +126,7 @@ internal static class TempPaths
                     _ => (value.Parent as ISimpleAssignmentOperation)?.Target.ReferencedSymbol(),
                 };
 
-                if (SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, member.OriginalDefinition) && IsTempPath(value, symbols, depth + 1))
+                if (SymbolEqualityComparer.Default.Equals(target?.OriginalDefinition, member.OriginalDefinition) && IsTempPath(value, symbols, sources, depth + 1))
                 {
                     return true;
                 }

@@ -18,6 +18,9 @@ internal sealed class BodyWrites
     /// <summary>In-place overwrites of a destination (SW1001, SW1002), in source order.</summary>
     public List<InPlaceWrite> InPlace { get; } = new();
 
+    /// <summary>Temp-then-rename publish steps (SW1003–SW1006), in source order.</summary>
+    public List<Publish> Publishes { get; } = new();
+
     /// <summary>SW1001's scope <c>state</c>: does the write show evidence of kept state (<see cref="StateEvidence"/>)? Computed once per write, on first request.</summary>
     public bool IsKeptState(InPlaceWrite write)
     {
@@ -47,6 +50,9 @@ internal sealed class WritePass : BodyPass<BodyWrites>
     {
         "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
         "Create", "CreateText", "OpenWrite", "Open", "FileStream", "StreamWriter", "FileMode", "FileInfo",
+
+        // Publish steps: File.Move/Replace/Copy (named through File), FileInfo.MoveTo on a parameter or member.
+        "File", "MoveTo",
     };
 
     private WritePass(KnownSymbols symbols)
@@ -67,6 +73,10 @@ internal sealed class WritePass : BodyPass<BodyWrites>
                 && InPlaceWrites.TryAnalyze(operation, Symbols, out var write))
             {
                 (facts ??= new BodyWrites(Symbols)).InPlace.Add(write);
+            }
+            else if (operation is IInvocationOperation invocation && Writes.Publishes.TryAnalyze(invocation, Symbols, out var publish))
+            {
+                (facts ??= new BodyWrites(Symbols)).Publishes.Add(publish);
             }
         }
 

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SafeWrites.CodeFixes.Core;
 
@@ -69,5 +71,48 @@ internal static class Trivia
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The kept statement's leading trivia with every comment of the removed statements as lines of its own: those
+    /// above it first, those below it after its own comments.
+    /// </summary>
+    public static SyntaxTriviaList LeadingWithCommentsOf(StatementSyntax kept, List<StatementSyntax> removed)
+    {
+        var indentation = Trivia.Indentation(kept);
+        var endOfLine = Trivia.EndOfLine(kept);
+        var before = new List<SyntaxTrivia>();
+        var after = new List<SyntaxTrivia>();
+        removed.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        foreach (var statement in removed)
+        {
+            foreach (var trivia in statement.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                {
+                    var lines = statement.SpanStart < kept.SpanStart ? before : after;
+                    lines.AddRange(indentation);
+                    lines.Add(trivia);
+                    lines.Add(endOfLine);
+                }
+            }
+        }
+
+        var own = kept.GetLeadingTrivia();
+        var end = own.Count;
+        while (end > 0 && own[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            end--;
+        }
+
+        var result = new List<SyntaxTrivia>(before);
+        for (var i = 0; i < end; i++)
+        {
+            result.Add(own[i]);
+        }
+
+        result.AddRange(after);
+        result.AddRange(indentation);
+        return SyntaxFactory.TriviaList(result);
     }
 }
