@@ -34,7 +34,7 @@ internal static class CheckCommand
 
         if (options.WriteBaseline is not null)
         {
-            Baseline.Write(options.WriteBaseline, result.Findings);
+            Baseline.Write(CreateFolderOf(options.WriteBaseline), result.Findings);
             terminal.Error.WriteLine($"wrote baseline {options.WriteBaseline} with {result.Findings.Count} finding{(result.Findings.Count == 1 ? "" : "s")}");
         }
 
@@ -60,7 +60,7 @@ internal static class CheckCommand
             {
                 using var writer = new StringWriter(CultureInfo.InvariantCulture);
                 TextReport.Write(writer, new Terminal(writer, terminal.Error, interactiveOutput: false, interactiveError: false), findings, catalog, result, known);
-                AtomicFile.WriteAllText(options.Output, writer.ToString());
+                AtomicFile.WriteAllText(CreateFolderOf(options.Output), writer.ToString());
             }
 
             return;
@@ -82,9 +82,17 @@ internal static class CheckCommand
         }
         else
         {
-            AtomicFile.WriteAllBytes(options.Output, buffer.ToArray());
+            AtomicFile.WriteAllBytes(CreateFolderOf(options.Output), buffer.ToArray());
             terminal.Error.WriteLine($"{findings.Count} finding{(findings.Count == 1 ? "" : "s")} in {result.FilesAnalyzed} files; wrote {options.Output}");
         }
+    }
+
+    /// <summary>Creates the folder an output file goes into (a CI step names a fresh artifact folder) and returns the path.</summary>
+    private static string CreateFolderOf(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
     }
 
     private static void WriteCost(TextWriter writer, AnalysisResult result)
