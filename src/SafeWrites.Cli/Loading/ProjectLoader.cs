@@ -74,15 +74,25 @@ internal static class ProjectLoader
             throw new InputException($"{full}: no C# project could be loaded" + (failures.Count > 0 ? ": " + string.Join("; ", failures) : ""));
         }
 
+        // A project MSBuild could not load is left out of the solution: fail rather than pass on what is left.
+        if (failures.Count > 0)
+        {
+            throw new InputException($"{full}: not every project loaded: {string.Join("; ", failures)}");
+        }
+
         foreach (var project in projects)
         {
             if (project.FilePath is { } projectPath)
             {
                 RequireRestored(projectPath);
+                if (project.MetadataReferences.Count == 0)
+                {
+                    throw new InputException($"{projectPath}: loaded without any reference (is its target framework installed? does `dotnet build` work?)");
+                }
             }
         }
 
-        var notes = failures.Select(f => "while loading: " + f).ToList();
+        var notes = workspace.Diagnostics.Where(d => d.Kind == WorkspaceDiagnosticKind.Warning).Select(d => "while loading: " + d.Message).Distinct().ToList();
         var root = Path.GetDirectoryName(full)!;
         return new LoadedInput(full, solution, root, IsFolderMode: false, notes);
     }
