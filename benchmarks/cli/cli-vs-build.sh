@@ -39,6 +39,7 @@ build >/dev/null 2>&1; folder >/dev/null 2>&1 || true
 b=(); f=(); p=()
 for _ in $(seq "$runs"); do
   b+=("$(seconds build)"); f+=("$(seconds folder)"); p+=("$(seconds project)")
+  echo "run: build ${b[-1]}s, folder ${f[-1]}s, project ${p[-1]}s"   # as it goes: a long run on a busy machine still leaves numbers
 done
 mb=$(printf '%s\n' "${b[@]}" | median); mf=$(printf '%s\n' "${f[@]}" | median); mp=$(printf '%s\n' "${p[@]}" | median)
 echo "dotnet build (no incremental):     median ${mb}s  runs: ${b[*]}"

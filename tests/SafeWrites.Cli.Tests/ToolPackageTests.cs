@@ -10,7 +10,7 @@ public sealed class ToolPackageTests
         var feed = Path.Combine(work.Path, "feed");
         var tools = Path.Combine(work.Path, "tools");
         var cli = Path.Combine(CliHarness.RepositoryRoot(), "src", "SafeWrites.Cli", "SafeWrites.Cli.csproj");
-        var (exit, output) = CliHarness.Exec("dotnet", $"pack \"{cli}\" -c Release -o \"{feed}\" -nologo", work.Path, timeoutSeconds: 500);
+        var (exit, output) = CliHarness.Exec("dotnet", $"pack \"{cli}\" -c Release -o \"{feed}\" -nologo", work.Path, timeoutSeconds: 1500);
         Assert.True(exit == 0, output);
         var package = Assert.Single(Directory.GetFiles(feed, "SafeWrites.Cli.*.nupkg"));
         var version = Path.GetFileNameWithoutExtension(package)["SafeWrites.Cli.".Length..];
