@@ -15,7 +15,8 @@ namespace SafeWrites.Package.Tests;
 /// The package as a user gets it: contents, presets, diagnostics in net8.0 and netstandard2.0 consumers,
 /// -warnaserror, SafeWritesMode, .editorconfig overrides, SARIF, `dotnet format analyzers`, the fixed samples.
 /// </summary>
-public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper output) : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper output)
 {
     private static readonly string[] Presets = ["recommended", "strict", "none"];
 
