@@ -89,7 +89,8 @@ public sealed class CsharpLsTests(PackageFixture fixture, ITestOutputHelper outp
             }
 
             var shown = await WaitForDiagnostics(client, expected.Keys, got => got.Values.Sum(d => d.Count) >= expected.Values.Sum(r => r.Count));
-            output.WriteLine($"csharp-ls showed {shown.Values.Sum(d => d.Count)} SafeWrites diagnostics after {clock.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"csharp-ls showed {shown.Values.Sum(d => d.Count)} SafeWrites diagnostics after {clock.Elapsed.TotalSeconds:0.0} s:");
+            output.WriteLine(string.Join("\n", shown.SelectMany(f => f.Value.Select(d => $"  {Path.GetFileName(f.Key)} {d}"))));
             foreach (var (file, results) in expected)
             {
                 var want = results.Select(r => (r.Finding.Id, Range: Lsp(r.Region), Severity: SeverityOf(r.Level), r.Message)).Order().ToList();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -196,6 +197,49 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
             }
         }
     }
+
+    [Fact]
+    public void SafeWritesSarifLog_writes_sarif_2_1_and_leaves_the_version_alone()
+    {
+        var project = PackageFixture.Consumers[0];
+        var build = fixture.Run(fixture.Samples, "build", project, "--no-restore", "--no-incremental", "-tl:off", "-p:SafeWritesSarifLog=logs/safewrites.sarif");
+        PackageFixture.Require(build, "The build with SafeWritesSarifLog failed");
+        Assert.DoesNotContain("SWB002", build.Output);
+
+        // The folder did not exist: the package creates it.
+        var log = Path.Combine(fixture.Samples, Path.GetDirectoryName(project)!, "logs", "safewrites.sarif");
+        Assert.Equal("2.1.0", SarifVersion(log));
+        AssertSameFindings(fixture.Expected[project], Findings.FromSarif(fixture.Samples, log).Select(r => r.Finding), $"{project}, SafeWritesSarifLog");
+        Assert.Equal(new Version(1, 0, 0, 0), AssemblyVersion(project));
+    }
+
+    [Fact]
+    public void An_unescaped_comma_in_ErrorLog_warns_SWB002_and_the_escaped_one_does_not()
+    {
+        var project = PackageFixture.Consumers[0];
+        var build = fixture.Run(fixture.Samples, "build", project, "--no-restore", "--no-incremental", "-tl:off", "-p:ErrorLog=obj/trap.sarif,version=2.1");
+        PackageFixture.Require(build, "The build with the unescaped comma failed");
+        Assert.Contains("warning SWB002: ErrorLog is 'obj/trap.sarif' with no ',version='", build.Output);
+        Assert.Contains("-p:SafeWritesSarifLog=obj/trap.sarif", build.Output);
+
+        // What the warning says happened: SARIF 1.0, and the comma's second half became the assembly's version.
+        Assert.Equal("1.0.0", SarifVersion(Path.Combine(fixture.Samples, Path.GetDirectoryName(project)!, "obj", "trap.sarif")));
+        Assert.Equal(new Version(2, 1, 0, 0), AssemblyVersion(project));
+
+        // The fixture's builds escape it (%2C).
+        Assert.Contains("%2Cversion=2.1", fixture.DefaultBuild.CommandLine);
+        Assert.DoesNotContain("SWB002", fixture.DefaultBuild.Output);
+    }
+
+    private static string? SarifVersion(string log)
+    {
+        Assert.True(File.Exists(log), $"no error log at {log}");
+        using var document = JsonDocument.Parse(File.ReadAllText(log));
+        return document.RootElement.GetProperty("version").GetString();
+    }
+
+    private Version? AssemblyVersion(string project) =>
+        AssemblyName.GetAssemblyName(Path.Combine(fixture.Samples, Path.GetDirectoryName(project)!, "bin", "Debug", "net8.0", Path.GetFileNameWithoutExtension(project) + ".dll")).Version;
 
     [SkippableFact]
     public void Dotnet_format_applies_the_fixes_and_the_programs_print_the_same()
