@@ -66,7 +66,7 @@ def project(name, trx_dir, code, start, log, rows, root):
     if note:
         with open(log, encoding="utf-8", errors="replace") as f:
             lines = [line.rstrip() for line in f if line.strip()]
-        telling = [line for line in lines if re.search(r"error|abort|crash|exception|exited", line, re.I)]
+        telling = [line for line in lines if re.search(r"\berror\b|abort|crash|exited with", line, re.I)]
         print(indent("\n".join((telling or lines)[-20:]).replace(root + "/", ""), "    ", 20))
     if failed:
         print(f"    full output: {log.replace(root + '/', '')}")
@@ -77,7 +77,7 @@ def project(name, trx_dir, code, start, log, rows, root):
 
 def summary(rows, start):
     with open(rows, encoding="utf-8") as f:
-        table = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+        table = sorted(line.rstrip("\n").split("\t") for line in f if line.strip())
     totals = [sum(int(row[i]) for row in table) for i in (1, 2, 3)]
     header = ["project", "passed", "failed", "skipped", "seconds"]
     body = [row[:5] for row in table] + [["total", *map(str, totals), f"{since(start):.1f}"]]

@@ -24,6 +24,7 @@ if [ "${#projects[@]}" -eq 0 ]; then
 fi
 
 status=0
+parallel="${SAFEWRITES_TEST_JOBS:-2}"
 start=$EPOCHREALTIME
 echo "Building SafeWrites.sln (Release) ..."
 if dotnet build "$root/SafeWrites.sln" -c Release -tl:off -v:q -nologo -clp:NoSummary >"$results/build.log" 2>&1; then
@@ -33,23 +34,52 @@ else
   # Show the errors once; each project then builds on its own, so the ones that do build still run.
   status=1
   build=()
+  parallel=1 # each project builds its references itself: side by side they would write the same outputs
   echo "  the build FAILED ($(python3 "$report" since "$start") s):"
   grep -E ': error [A-Z]+[0-9]+' "$results/build.log" | sed "s|$root/||g" | sort -u | head -n 40 | sed 's/^/    /'
 fi
 
-i=0
-for project in "${projects[@]}"; do
-  i=$((i + 1))
+# Test projects run side by side (SAFEWRITES_TEST_JOBS at a time, default 2); each prints its line when it ends.
+run_project() {
+  local project="$1" name
   name="$(basename "$project" .csproj)"
-  printf '[%d/%d] %s ... ' "$i" "${#projects[@]}" "$name"
-  started=$EPOCHREALTIME
+  local started=$EPOCHREALTIME
   dotnet test "$root/$project" -c Release "${build[@]}" -tl:off --nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" "$@" >"$results/$name.log" 2>&1
-  code=$?
-  [ "$code" -eq 0 ] || status=1
-  python3 "$report" project "$name" "$results/$name" "$code" "$started" "$results/$name.log" "$rows" "$root" ||
-    status=1
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" "${@:2}" >"$results/$name.log" 2>&1
+  local code=$?
+  python3 "$report" project "$name" "$results/$name" "$code" "$started" "$results/$name.log" "$rows" "$root" \
+    >"$results/$name.report" 2>&1 || code=1
+  echo "$code" >"$results/$name.code"
+}
+
+echo "Testing ${#projects[@]} projects, $parallel at a time: $(for p in "${projects[@]}"; do basename "$p" .csproj; done | paste -sd' ')"
+done_count=0
+printed=" "
+print_finished() {
+  for project in "${projects[@]}"; do
+    local name
+    name="$(basename "$project" .csproj)"
+    if [ -f "$results/$name.code" ] && [[ "$printed" != *" $name "* ]]; then
+      printed+="$name "
+      done_count=$((done_count + 1))
+      printf '[%d/%d] %s ... ' "$done_count" "${#projects[@]}" "$name"
+      cat "$results/$name.report"
+      [ "$(cat "$results/$name.code")" -eq 0 ] || status=1
+    fi
+  done
+}
+for project in "${projects[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do
+    wait -n
+    print_finished
+  done
+  run_project "$project" "$@" &
 done
+while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+  wait -n
+  print_finished
+done
+print_finished
 
 python3 "$report" summary "$rows" "$start" || status=1
 exit $status

@@ -13,7 +13,7 @@ namespace SafeWrites.Package.Tests;
 /// <summary>
 /// The editor path of docs/editors.md for Neovim, Emacs and Helix: csharp-ls (a .NET tool) on a project that
 /// references the packed package shows the SafeWrites diagnostics of an open file, with the same ids, ranges and
-/// messages as the build, once the client sets <c>csharp.analyzersEnabled</c>; and none with it off.
+/// messages and help links as the build, once the client sets <c>csharp.analyzersEnabled</c>; and none with it off.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class CsharpLsTests(PackageFixture fixture, ITestOutputHelper output)
@@ -93,7 +93,7 @@ public sealed class CsharpLsTests(PackageFixture fixture, ITestOutputHelper outp
             output.WriteLine(string.Join("\n", shown.SelectMany(f => f.Value.Select(d => $"  {Path.GetFileName(f.Key)} {d}"))));
             foreach (var (file, results) in expected)
             {
-                var want = results.Select(r => (r.Finding.Id, Range: Lsp(r.Region), Severity: SeverityOf(r.Level), r.Message)).Order().ToList();
+                var want = results.Select(r => new Shown(r.Finding.Id, Lsp(r.Region), SeverityOf(r.Level), r.Message, r.HelpUri ?? "")).Order().ToList();
                 var got = shown[file].Order().ToList();
                 Assert.True(want.SequenceEqual(got),
                     $"{Path.GetFileName(file)}: the build reported\n  {string.Join("\n  ", want)}\nbut csharp-ls showed\n  {string.Join("\n  ", got)}\n{client.Transcript()}");
@@ -115,13 +115,12 @@ public sealed class CsharpLsTests(PackageFixture fixture, ITestOutputHelper outp
     }
 
     /// <summary>Asks for each open file's diagnostics until <paramref name="done"/> holds or the deadline passes (the server loads the project first).</summary>
-    private static async Task<Dictionary<string, List<(string Id, string Range, int Severity, string Message)>>> WaitForDiagnostics(
-        LspClient client, IEnumerable<string> files, Func<Dictionary<string, List<(string Id, string Range, int Severity, string Message)>>, bool> done)
+    private static async Task<Dictionary<string, List<Shown>>> WaitForDiagnostics(LspClient client, IEnumerable<string> files, Func<Dictionary<string, List<Shown>>, bool> done)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
-            var shown = new Dictionary<string, List<(string, string, int, string)>>();
+            var shown = new Dictionary<string, List<Shown>>();
             foreach (var file in files)
             {
                 var report = await client.Request("textDocument/diagnostic", new JsonObject
@@ -129,7 +128,7 @@ public sealed class CsharpLsTests(PackageFixture fixture, ITestOutputHelper outp
                     ["textDocument"] = new JsonObject { ["uri"] = new Uri(file).AbsoluteUri },
                 }, RequestTimeout);
                 shown[file] = (report?["items"]?.AsArray() ?? [])
-                    .Select(d => (Id: d!["code"]?.ToString() ?? "", Range: Lsp(d["range"]!), Severity: d["severity"]?.GetValue<int>() ?? 0, Message: d["message"]?.ToString() ?? ""))
+                    .Select(d => new Shown(d!["code"]?.ToString() ?? "", Lsp(d["range"]!), d["severity"]?.GetValue<int>() ?? 0, d["message"]?.ToString() ?? "", d["codeDescription"]?["href"]?.ToString() ?? ""))
                     .Where(d => d.Id.StartsWith("SW", StringComparison.Ordinal))
                     .ToList();
             }
@@ -141,6 +140,12 @@ public sealed class CsharpLsTests(PackageFixture fixture, ITestOutputHelper outp
 
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
+    }
+
+    /// <summary>A diagnostic as the editor shows it: the help link is where clicking the id goes.</summary>
+    private sealed record Shown(string Id, string Range, int Severity, string Message, string HelpLink) : IComparable<Shown>
+    {
+        public int CompareTo(Shown? other) => string.CompareOrdinal(ToString(), other?.ToString());
     }
 
     /// <summary>An LSP range (0-based lines and UTF-16 columns) as text.</summary>
