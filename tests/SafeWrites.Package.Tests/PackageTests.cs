@@ -201,9 +201,7 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
     [Fact]
     public void SafeWritesSarifLog_writes_sarif_2_1_and_leaves_the_version_alone()
     {
-        var project = PackageFixture.Consumers[0];
-        var build = fixture.Run(fixture.Samples, "build", project, "--no-restore", "--no-incremental", "-tl:off", "-p:SafeWritesSarifLog=logs/safewrites.sarif");
-        PackageFixture.Require(build, "The build with SafeWritesSarifLog failed");
+        var (project, build) = BuildNet8Consumer("-p:SafeWritesSarifLog=logs/safewrites.sarif");
         Assert.DoesNotContain("SWB002", build.Output);
 
         // The folder did not exist: the package creates it.
@@ -216,9 +214,7 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
     [Fact]
     public void An_unescaped_comma_in_ErrorLog_warns_SWB002_and_the_escaped_one_does_not()
     {
-        var project = PackageFixture.Consumers[0];
-        var build = fixture.Run(fixture.Samples, "build", project, "--no-restore", "--no-incremental", "-tl:off", "-p:ErrorLog=obj/trap.sarif,version=2.1");
-        PackageFixture.Require(build, "The build with the unescaped comma failed");
+        var (project, build) = BuildNet8Consumer("-p:ErrorLog=obj/trap.sarif,version=2.1");
         Assert.Contains("warning SWB002: ErrorLog is 'obj/trap.sarif' with no ',version='", build.Output);
         Assert.Contains("-p:SafeWritesSarifLog=obj/trap.sarif", build.Output);
 
@@ -229,6 +225,15 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         // The fixture's builds escape it (%2C).
         Assert.Contains("%2Cversion=2.1", fixture.DefaultBuild.CommandLine);
         Assert.DoesNotContain("SWB002", fixture.DefaultBuild.Output);
+    }
+
+    /// <summary>A build of the net8.0 consumer with no error log of the fixture's: the property under test sets it.</summary>
+    private (string Project, ProcessResult Build) BuildNet8Consumer(string property)
+    {
+        var project = PackageFixture.Consumers[0];
+        var build = fixture.Run(fixture.Samples, "build", project, "--no-restore", "--no-incremental", "-tl:off", property);
+        PackageFixture.Require(build, $"The build with {property} failed");
+        return (project, build);
     }
 
     private static string? SarifVersion(string log)
