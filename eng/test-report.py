@@ -1,7 +1,7 @@
 """Reports for eng/test.sh, from the TRX files `dotnet test` writes.
 
   project NAME TRX_DIR EXIT_CODE START_TIME LOG ROWS ROOT   one project's result line (+ its failures); appends a row
-  summary ROWS START_TIME                                  the table and the closing `tests: ...` line
+  summary ROWS START_TIME PROJECT...                       the table and the closing `tests: ...` line
   since START_TIME                                         seconds since START_TIME (bash's $EPOCHREALTIME)
 """
 import glob
@@ -67,7 +67,8 @@ def project(name, trx_dir, code, start, log, rows, root):
         with open(log, encoding="utf-8", errors="replace") as f:
             lines = [line.rstrip() for line in f if line.strip()]
         telling = [line for line in lines if re.search(r"\berror\b|abort|crash|exited with", line, re.I)]
-        print(indent("\n".join((telling or lines)[-20:]).replace(root + "/", ""), "    ", 20))
+        if lines:
+            print(indent("\n".join((telling or lines)[-20:]).replace(root + "/", ""), "    ", 20))
     if failed:
         print(f"    full output: {log.replace(root + '/', '')}")
 
@@ -75,9 +76,15 @@ def project(name, trx_dir, code, start, log, rows, root):
         f.write(f"{name}\t{passed}\t{failed}\t{skipped}\t{seconds:.1f}\t{note}\n")
 
 
-def summary(rows, start):
+def summary(rows, start, *projects):
     with open(rows, encoding="utf-8") as f:
-        table = sorted(line.rstrip("\n").split("\t") for line in f if line.strip())
+        table = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+    reported = {row[0] for row in table}
+    for name in (p.removesuffix(".csproj") for p in projects):
+        if name not in reported:
+            print(f"{name}: no result was reported; counted as one failed test")
+            table.append([name, "0", "1", "0", "-", "no report"])
+    table.sort()
     totals = [sum(int(row[i]) for row in table) for i in (1, 2, 3)]
     header = ["project", "passed", "failed", "skipped", "seconds"]
     body = [row[:5] for row in table] + [["total", *map(str, totals), f"{since(start):.1f}"]]

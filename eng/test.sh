@@ -36,7 +36,9 @@ else
   build=()
   parallel=1 # each project builds its references itself: side by side they would write the same outputs
   echo "  the build FAILED ($(python3 "$report" since "$start") s):"
-  grep -E ': error [A-Z]+[0-9]+' "$results/build.log" | sed "s|$root/||g" | sort -u | head -n 40 | sed 's/^/    /'
+  errors="$(grep -E ': error [A-Z]+[0-9]+' "$results/build.log" | sort -u)"
+  [ -n "$errors" ] || errors="$(tail -n 20 "$results/build.log")"
+  echo "$errors" | sed "s|$root/||g" | head -n 40 | sed 's/^/    /'
 fi
 
 # Test projects run side by side (SAFEWRITES_TEST_JOBS at a time, default 2); each prints its line when it ends.
@@ -56,9 +58,9 @@ echo "Testing ${#projects[@]} projects, $parallel at a time: $(for p in "${proje
 done_count=0
 printed=" "
 print_finished() {
-  for project in "${projects[@]}"; do
-    local name
-    name="$(basename "$project" .csproj)"
+  local finished name
+  for finished in "${projects[@]}"; do
+    name="$(basename "$finished" .csproj)"
     if [ -f "$results/$name.code" ] && [[ "$printed" != *" $name "* ]]; then
       printed+="$name "
       done_count=$((done_count + 1))
@@ -81,5 +83,6 @@ while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
 done
 print_finished
 
-python3 "$report" summary "$rows" "$start" || status=1
+# A project with no row (its report did not run) still counts, as failed.
+python3 "$report" summary "$rows" "$start" "${projects[@]##*/}" || status=1
 exit $status
