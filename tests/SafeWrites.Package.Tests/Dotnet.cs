@@ -18,9 +18,10 @@ internal static class Dotnet
     private static readonly string Host =
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 
-    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    /// <summary>A child process of <paramref name="fileName"/> with the given environment on top of the test host's.</summary>
+    public static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo(Host)
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -42,6 +43,13 @@ internal static class Dotnet
         {
             start.Environment[key] = value;
         }
+
+        return start;
+    }
+
+    public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
+    {
+        var start = StartInfo(Host, workingDirectory, environment, args);
 
         var commandLine = "dotnet " + string.Join(" ", args);
         var output = new StringBuilder();

@@ -13,6 +13,9 @@ internal sealed record Finding(string File, int Line, string Id)
     public override string ToString() => $"{File}({Line}): {Id}";
 }
 
+/// <summary>A result of a SARIF log; the region's lines and columns are 1-based, its end column exclusive.</summary>
+internal sealed record SarifResult(Finding Finding, string Level, string? HelpUri, string Message, (int StartLine, int StartColumn, int EndLine, int EndColumn) Region);
+
 /// <summary>A diagnostic as the build printed it.</summary>
 internal sealed record ConsoleDiagnostic(string Project, Finding Finding, string Level);
 
@@ -41,12 +44,16 @@ internal static partial class Findings
             .ToHashSet();
 
     /// <summary>SW results of a SARIF 2.1 log, with the level and help link the log gives them.</summary>
-    public static List<(Finding Finding, string Level, string? HelpUri)> FromSarif(string root, string sarifPath)
+    public static List<(Finding Finding, string Level, string? HelpUri)> FromSarif(string root, string sarifPath) =>
+        SarifResults(root, sarifPath).Select(r => (r.Finding, r.Level, r.HelpUri)).ToList();
+
+    /// <summary>SW results of a SARIF 2.1 log in full: level, help link, message and region (1-based, end column exclusive).</summary>
+    public static List<SarifResult> SarifResults(string root, string sarifPath)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(sarifPath));
         var run = document.RootElement.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules");
-        var found = new List<(Finding, string, string?)>();
+        var found = new List<SarifResult>();
         foreach (var result in run.GetProperty("results").EnumerateArray())
         {
             var id = result.GetProperty("ruleId").GetString()!;
@@ -57,7 +64,8 @@ internal static partial class Findings
 
             var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
             var file = new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath;
-            var line = location.GetProperty("region").GetProperty("startLine").GetInt32();
+            var region = location.GetProperty("region");
+            var line = region.GetProperty("startLine").GetInt32();
             var rule = rules[result.GetProperty("ruleIndex").GetInt32()];
             var ruleId = rule.GetProperty("id").GetString();
             if (ruleId != id)
@@ -66,7 +74,12 @@ internal static partial class Findings
             }
 
             var helpUri = rule.TryGetProperty("helpUri", out var uri) ? uri.GetString() : null;
-            found.Add((new Finding(Relative(root, file), line, id), result.GetProperty("level").GetString()!, helpUri));
+            found.Add(new SarifResult(
+                new Finding(Relative(root, file), line, id),
+                result.GetProperty("level").GetString()!,
+                helpUri,
+                result.GetProperty("message").GetProperty("text").GetString()!,
+                (line, region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32())));
         }
 
         return found;

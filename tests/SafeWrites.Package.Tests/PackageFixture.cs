@@ -9,6 +9,13 @@ using Xunit;
 
 namespace SafeWrites.Package.Tests;
 
+/// <summary>The test classes that share one packed package and its built consumers (they run one after another).</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    public const string Name = "Packed package";
+}
+
 /// <summary>
 /// Packs the solution once into a temporary folder feed and prepares a copy of samples/package that restores from
 /// it with an isolated package cache: the unsafe samples (net8.0), two libraries (net8.0, netstandard2.0) compiling

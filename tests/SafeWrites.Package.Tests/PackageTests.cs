@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -15,7 +16,8 @@ namespace SafeWrites.Package.Tests;
 /// The package as a user gets it: contents, presets, diagnostics in net8.0 and netstandard2.0 consumers,
 /// -warnaserror, SafeWritesMode, .editorconfig overrides, SARIF, `dotnet format analyzers`, the fixed samples.
 /// </summary>
-public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper output) : IClassFixture<PackageFixture>
+[Collection(PackageCollection.Name)]
+public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper output)
 {
     private static readonly string[] Presets = ["recommended", "strict", "none"];
 
@@ -202,6 +204,54 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
             }
         }
     }
+
+    [Fact]
+    public void SafeWritesSarifLog_writes_sarif_2_1_and_leaves_the_version_alone()
+    {
+        var (project, build) = BuildNet8Consumer("-p:SafeWritesSarifLog=logs/safewrites.sarif");
+        Assert.DoesNotContain("SWB002", build.Output);
+
+        // The folder did not exist: the package creates it.
+        var log = Path.Combine(fixture.Samples, Path.GetDirectoryName(project)!, "logs", "safewrites.sarif");
+        Assert.Equal("2.1.0", SarifVersion(log));
+        AssertSameFindings(fixture.Expected[project], Findings.FromSarif(fixture.Samples, log).Select(r => r.Finding), $"{project}, SafeWritesSarifLog");
+        Assert.Equal(new Version(1, 0, 0, 0), AssemblyVersion(project));
+    }
+
+    [Fact]
+    public void An_unescaped_comma_in_ErrorLog_warns_SWB002_and_the_escaped_one_does_not()
+    {
+        var (project, build) = BuildNet8Consumer("-p:ErrorLog=obj/trap.sarif,version=2.1");
+        Assert.Contains("warning SWB002: ErrorLog is 'obj/trap.sarif' with no ',version='", build.Output);
+        Assert.Contains("-p:SafeWritesSarifLog=obj/trap.sarif", build.Output);
+
+        // What the warning says happened: SARIF 1.0, and the comma's second half became the assembly's version.
+        Assert.Equal("1.0.0", SarifVersion(Path.Combine(fixture.Samples, Path.GetDirectoryName(project)!, "obj", "trap.sarif")));
+        Assert.Equal(new Version(2, 1, 0, 0), AssemblyVersion(project));
+
+        // The fixture's builds escape it (%2C).
+        Assert.Contains("%2Cversion=2.1", fixture.DefaultBuild.CommandLine);
+        Assert.DoesNotContain("SWB002", fixture.DefaultBuild.Output);
+    }
+
+    /// <summary>A build of the net8.0 consumer with no error log of the fixture's: the property under test sets it.</summary>
+    private (string Project, ProcessResult Build) BuildNet8Consumer(string property)
+    {
+        var project = PackageFixture.Consumers[0];
+        var build = fixture.Run(fixture.Samples, "build", project, "--no-restore", "--no-incremental", "-tl:off", property);
+        PackageFixture.Require(build, $"The build with {property} failed");
+        return (project, build);
+    }
+
+    private static string? SarifVersion(string log)
+    {
+        Assert.True(File.Exists(log), $"no error log at {log}");
+        using var document = JsonDocument.Parse(File.ReadAllText(log));
+        return document.RootElement.GetProperty("version").GetString();
+    }
+
+    private Version? AssemblyVersion(string project) =>
+        AssemblyName.GetAssemblyName(Path.Combine(fixture.Samples, Path.GetDirectoryName(project)!, "bin", "Debug", "net8.0", Path.GetFileNameWithoutExtension(project) + ".dll")).Version;
 
     [SkippableFact]
     public void Dotnet_format_applies_the_fixes_and_the_programs_print_the_same()
