@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace SafeWrites.Analyzers.Benchmarks;
 
@@ -20,7 +21,16 @@ public static class Program
             return 2;
         }
 
-        BenchmarkRunner.Run(options, Console.Out, message => Console.Error.WriteLine("  " + message));
+        try
+        {
+            BenchmarkRunner.Run(options, Console.Out, message => Console.Error.WriteLine("  " + message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+
         return 0;
     }
 }
@@ -39,10 +49,33 @@ public static class BenchmarkRunner
         }
 
         output.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
+        var setup = CompilationSetup.Create(options.References, options.ImplicitUsings, options.AnalyzerOptions);
+        if (setup.ExtraReferences.Length > 0 || setup.ImplicitUsings || setup.AnalyzerConfigOptions.Count > 0)
+        {
+            output.WriteLine($"Compilation: {setup.ExtraReferences.Length} extra references, implicit usings {(setup.ImplicitUsings ? "on" : "off")}, " +
+                             $"options [{string.Join(", ", setup.AnalyzerConfigOptions.Select(p => p.Key + "=" + p.Value))}]");
+        }
+
+        if (options.Ide)
+        {
+            IdePathBenchmark.Write(IdePathBenchmark.Measure(CorpusGenerator.Generate(options.Corpus), options.Runs, setup, progress), output);
+            output.WriteLine($"Load average at the end: {LoadAverage()}");
+            return null;
+        }
+
         var corpus = options.SourceDirectory is { } source ? Corpus.FromDirectory(source) : CorpusGenerator.Generate(options.Corpus);
-        var report = AnalyzerCostBenchmark.Measure(corpus, options.Runs, progress);
+        var report = AnalyzerCostBenchmark.Measure(corpus, options.Runs, progress, setup);
         output.WriteLine();
         Report.Write(report, output);
+        if (options.FindingsPath is { } findingsPath)
+        {
+            using (var findings = new StreamWriter(findingsPath))
+            {
+                FindingsReport.Write(report, report.SafeWrites.SelectMany(a => a.RuleIds), findings);
+            }
+
+            output.WriteLine($"findings: {report.Findings.Count} written to {findingsPath}");
+        }
 
         if (options.Scaling)
         {
