@@ -14,7 +14,7 @@ public sealed record BenchmarkOptions
         "  --lines N          generated corpus size (default 200000)\n" +
         "  --files N          generated corpus files (default: lines / 200)\n" +
         "  --seed S           generator seed (default 1)\n" +
-        "  --runs R           measured runs, median reported (default 5; one warm-up run comes first)\n" +
+        "  --runs R           measured runs, median reported (default 5; one warm-up run comes first; 0 with --findings: no timing)\n" +
         "  --source DIR       measure the .cs files under DIR instead of a generated corpus\n" +
         "  --scaling          also measure generated corpora of 50k, 100k, 200k and 400k lines\n" +
         "  --hazard-every N   plant one real SW diagnostic per about N lines (default 700; 0: none, a clean code base)\n" +
@@ -76,7 +76,7 @@ public sealed record BenchmarkOptions
                     seed = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
                     break;
                 case "--runs":
-                    options = options with { Runs = Positive(args, ref i) };
+                    options = options with { Runs = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture) };
                     break;
                 case "--source":
                     options = options with { SourceDirectory = Value(args, ref i) };
@@ -109,6 +109,11 @@ public sealed record BenchmarkOptions
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}");
             }
+        }
+
+        if (options.Runs < 0 || (options.Runs == 0 && options.FindingsPath is null))
+        {
+            throw new ArgumentException("--runs must be positive (0 only with --findings: the findings without timing)");
         }
 
         if (options.FindingsPath is not null && options.SourceDirectory is null)

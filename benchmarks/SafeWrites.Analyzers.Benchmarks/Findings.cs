@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SafeWrites.Analyzers.Benchmarks;
@@ -33,10 +35,10 @@ public static class FindingsReport
             .ThenBy(f => f.Line)
             .ToList();
 
-    public static void Write(CostReport report, IEnumerable<string> ruleIds, TextWriter output)
+    public static void Write(Corpus corpus, int compilerErrors, IEnumerable<string> ruleIds, IEnumerable<Diagnostic> diagnostics, TextWriter output)
     {
-        var findings = Collect(report.Findings);
-        output.WriteLine($"# SafeWrites findings: {report.CorpusDescription}; {report.Lines.ToString("N0", CultureInfo.InvariantCulture)} lines in {report.Files} files; {report.CompilerErrors.Count} compiler errors");
+        var findings = Collect(diagnostics);
+        output.WriteLine($"# SafeWrites findings: {corpus.Description}; {corpus.LineCount.ToString("N0", CultureInfo.InvariantCulture)} lines in {corpus.Files.Count} files; {compilerErrors} compiler errors");
         var counts = findings.GroupBy(f => f.RuleId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var ruleId in ruleIds.OrderBy(id => id, StringComparer.Ordinal))
         {
@@ -50,4 +52,20 @@ public static class FindingsReport
     }
 
     private static string OneLine(string text) => text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+}
+
+/// <summary>The <c>--runs 0 --findings FILE</c> path: one analyzer pass for the findings, no timing.</summary>
+public static class FindingsRun
+{
+    public static (IReadOnlyList<Diagnostic> Findings, int CompilerErrors, IReadOnlyList<string> Failures) Run(Corpus corpus, CompilationSetup setup)
+    {
+        var failures = new List<string>();
+        var analyzers = AnalyzerCostBenchmark.SafeWritesAnalyzers();
+        var compilation = AnalyzerCostBenchmark.NewCompilation(AnalyzerCostBenchmark.Parse(corpus, setup), setup);
+        var withAnalyzers = AnalyzerCostBenchmark.WithAnalyzers(compilation, analyzers, setup.AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), failures);
+        var all = withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var ruleIds = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        failures.AddRange(all.Where(d => d.Id == "AD0001").Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
+        return (all.Where(d => ruleIds.Contains(d.Id)).ToList(), all.Count(d => d.Severity == DiagnosticSeverity.Error && !ruleIds.Contains(d.Id)), failures);
+    }
 }

@@ -64,15 +64,26 @@ public static class BenchmarkRunner
         }
 
         var corpus = options.SourceDirectory is { } source ? Corpus.FromDirectory(source) : CorpusGenerator.Generate(options.Corpus);
+        if (options.Runs == 0)
+        {
+            // Findings only: one analyzer pass, nothing timed.
+            var (found, errors, failures) = FindingsRun.Run(corpus, setup);
+            WriteFindings(options.FindingsPath!, corpus, errors, AnalyzerCostBenchmark.SafeWritesAnalyzers().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct(), found);
+            foreach (var failure in failures)
+            {
+                output.WriteLine("warning: " + failure);
+            }
+
+            output.WriteLine($"findings: {found.Count} written to {options.FindingsPath}; {errors} compiler errors");
+            return null;
+        }
+
         var report = AnalyzerCostBenchmark.Measure(corpus, options.Runs, progress, setup);
         output.WriteLine();
         Report.Write(report, output);
         if (options.FindingsPath is { } findingsPath)
         {
-            using (var findings = new StreamWriter(findingsPath))
-            {
-                FindingsReport.Write(report, report.SafeWrites.SelectMany(a => a.RuleIds), findings);
-            }
+            WriteFindings(findingsPath, corpus, report.CompilerErrors.Count, report.SafeWrites.SelectMany(a => a.RuleIds), report.Findings);
 
             output.WriteLine($"findings: {report.Findings.Count} written to {findingsPath}");
         }
@@ -96,6 +107,12 @@ public static class BenchmarkRunner
 
         output.WriteLine($"Load average at the end: {LoadAverage()}");
         return report;
+    }
+
+    private static void WriteFindings(string path, Corpus corpus, int compilerErrors, IEnumerable<string> ruleIds, IEnumerable<Microsoft.CodeAnalysis.Diagnostic> findings)
+    {
+        using var writer = new StreamWriter(path);
+        FindingsReport.Write(corpus, compilerErrors, ruleIds, findings, writer);
     }
 
     /// <summary>The 1/5/15-minute load average (Linux); the machine is shared, so it belongs next to every number.</summary>
