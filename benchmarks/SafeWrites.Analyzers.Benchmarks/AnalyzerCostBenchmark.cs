@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,6 +30,9 @@ public sealed record CostReport(
     IReadOnlyList<string> CompilerErrors,
     IReadOnlyList<string> AnalyzerFailures)
 {
+    /// <summary>The SafeWrites diagnostics of the last run (what <c>--findings</c> lists).</summary>
+    public IReadOnlyList<Diagnostic> Findings { get; init; } = Array.Empty<Diagnostic>();
+
     public IEnumerable<AnalyzerCost> SafeWrites => Analyzers.Where(a => a.IsSafeWrites);
 
     public AnalyzerCost BannedApi => Analyzers.Single(a => a.RuleIds.Contains(PeerAnalyzers.BannedApiRuleId));
@@ -51,7 +53,8 @@ public sealed record CostReport(
 /// </summary>
 public static class AnalyzerCostBenchmark
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    /// <summary>The newest language: real code uses it (the generated corpus parses the same under any version since 12).</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     private static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,
@@ -67,38 +70,42 @@ public static class AnalyzerCostBenchmark
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
 
-    public static CostReport Measure(Corpus corpus, int runs, Action<string>? progress = null)
+    public static CostReport Measure(Corpus corpus, int runs, Action<string>? progress = null, CompilationSetup? setup = null)
     {
+        setup ??= CompilationSetup.Default;
         if (runs < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(runs), "At least one run.");
         }
 
-        var trees = corpus.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Path)).ToImmutableArray();
+        var trees = Parse(corpus, setup);
         var safeWrites = SafeWritesAnalyzers();
         var peer = PeerAnalyzers.LoadBannedApiAnalyzers();
         var analyzers = safeWrites.AddRange(peer);
-        var options = new AnalyzerOptions(ImmutableArray.Create(PeerAnalyzers.BannedSymbols()));
+        var options = setup.AnalyzerOptions(ImmutableArray.Create(PeerAnalyzers.BannedSymbols()));
 
         // Warm-up: JIT, reference metadata, the analyzers' first compilation.
         progress?.Invoke("warm-up");
-        TimeCompiler(trees, out _);
-        RunAnalyzers(trees, safeWrites, options);
-        RunAnalyzers(trees, peer, options);
+        TimeCompiler(trees, setup, out _);
+        RunAnalyzers(trees, setup, safeWrites, options);
+        RunAnalyzers(trees, setup, peer, options);
 
         var compilerTimes = new List<double>();
         var analyzerTimes = analyzers.ToDictionary(a => a, _ => new List<double>());
         var safeWritesTotals = new List<double>();
         IReadOnlyList<string> compilerErrors = Array.Empty<string>();
         AnalyzerRun lastRun = default;
+        var findings = ImmutableArray<Diagnostic>.Empty;
         for (var run = 1; run <= runs; run++)
         {
             progress?.Invoke($"run {run}/{runs}");
-            compilerTimes.Add(TimeCompiler(trees, out compilerErrors));
+            compilerTimes.Add(TimeCompiler(trees, setup, out compilerErrors));
 
             // Separate drivers: the driver charges its per-tree work (the generated-code check before the first
             // diagnostic in a tree) to whichever analyzer reports there first, so each side pays its own, as if alone.
-            lastRun = RunAnalyzers(trees, safeWrites, options).Merge(RunAnalyzers(trees, peer, options));
+            var safeWritesRun = RunAnalyzers(trees, setup, safeWrites, options);
+            findings = safeWritesRun.Diagnostics;
+            lastRun = safeWritesRun.Merge(RunAnalyzers(trees, setup, peer, options));
             foreach (var (analyzer, ms) in lastRun.Times)
             {
                 analyzerTimes[analyzer].Add(ms);
@@ -129,16 +136,25 @@ public static class AnalyzerCostBenchmark
             (safeWritesTotals.Min(), safeWritesTotals.Max()),
             lastRun.Reported,
             compilerErrors,
-            lastRun.Failures);
+            lastRun.Failures)
+        {
+            Findings = findings.Where(d => d.Id != "AD0001").ToList(),
+        };
     }
 
-    private static CSharpCompilation NewCompilation(ImmutableArray<SyntaxTree> trees)
-        => CSharpCompilation.Create("Corpus", trees, Net80.References.All, CompilationOptions);
+    /// <summary>The corpus's trees and the setup's own (implicit usings), each file's path as its tree path.</summary>
+    public static ImmutableArray<SyntaxTree> Parse(Corpus corpus, CompilationSetup setup)
+        => corpus.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Path))
+            .Concat(setup.ExtraTrees(ParseOptions))
+            .ToImmutableArray();
+
+    public static CSharpCompilation NewCompilation(ImmutableArray<SyntaxTree> trees, CompilationSetup setup)
+        => CSharpCompilation.Create("Corpus", trees, setup.References, CompilationOptions);
 
     /// <summary>The baseline: the compiler's own diagnostics (declarations and every method body bound), in ms.</summary>
-    private static double TimeCompiler(ImmutableArray<SyntaxTree> trees, out IReadOnlyList<string> errors)
+    private static double TimeCompiler(ImmutableArray<SyntaxTree> trees, CompilationSetup setup, out IReadOnlyList<string> errors)
     {
-        var compilation = NewCompilation(trees);
+        var compilation = NewCompilation(trees, setup);
         Collect();
         var stopwatch = Stopwatch.StartNew();
         var diagnostics = compilation.GetDiagnostics();
@@ -150,19 +166,38 @@ public static class AnalyzerCostBenchmark
     private readonly record struct AnalyzerRun(
         Dictionary<DiagnosticAnalyzer, double> Times,
         IReadOnlyDictionary<string, int> Reported,
-        IReadOnlyList<string> Failures)
+        IReadOnlyList<string> Failures,
+        ImmutableArray<Diagnostic> Diagnostics)
     {
         public AnalyzerRun Merge(AnalyzerRun other)
             => new(
                 Times.Concat(other.Times).ToDictionary(p => p.Key, p => p.Value),
                 Reported.Concat(other.Reported).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
-                Failures.Concat(other.Failures).ToList());
+                Failures.Concat(other.Failures).ToList(),
+                Diagnostics.AddRange(other.Diagnostics));
     }
 
-    private static AnalyzerRun RunAnalyzers(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    private static AnalyzerRun RunAnalyzers(ImmutableArray<SyntaxTree> trees, CompilationSetup setup, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
     {
         var failures = new List<string>();
-        var withAnalyzers = NewCompilation(trees).WithAnalyzers(
+        var withAnalyzers = WithAnalyzers(NewCompilation(trees, setup), analyzers, options, failures);
+        Collect();
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var times = new Dictionary<DiagnosticAnalyzer, double>();
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+            times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
+        }
+
+        var reported = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+        failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()));
+        return new AnalyzerRun(times, reported, failures, diagnostics);
+    }
+
+    /// <summary>The analyzers over <paramref name="compilation"/>, single-threaded, timed; exceptions go to <paramref name="failures"/>.</summary>
+    public static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, List<string> failures)
+        => compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(
                 options,
@@ -175,29 +210,16 @@ public static class AnalyzerCostBenchmark
                 },
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: true));
-        Collect();
-        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var times = new Dictionary<DiagnosticAnalyzer, double>();
-        foreach (var analyzer in analyzers)
-        {
-            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
-            times[analyzer] = telemetry.ExecutionTime.TotalMilliseconds;
-        }
-
-        var reported = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-        failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()));
-        return new AnalyzerRun(times, reported, failures);
-    }
 
     /// <summary>Start every measurement from the same heap state, so one run's garbage is not collected in the next.</summary>
-    private static void Collect()
+    public static void Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
     }
 
-    private static double Median(List<double> values)
+    public static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToList();
         var middle = sorted.Count / 2;
