@@ -258,8 +258,16 @@ internal static class Templates
         c => $$"""
                 public static void SaveReport{{c.Id}}(string path, IEnumerable<string> rows)
                 {
-                    var temp = path + ".{{c.Word()}}.tmp";
-                    File.WriteAllLines(temp, rows);
+                    var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                    using (var writer = new StreamWriter(stream))
+                    {
+                        foreach (var row in rows)
+                        {
+                            writer.WriteLine(row);
+                        }
+                    }
+
                     File.Move(temp, path, overwrite: true);
                 }
             """,
@@ -307,8 +315,12 @@ internal static class Templates
                 {
                     if (_dirty{{c.Id}})
                     {
-                        var temp = path + ".tmp";
-                        File.WriteAllText(temp, _draft{{c.Id}});
+                        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                        {
+                            stream.Write(Encoding.UTF8.GetBytes(_draft{{c.Id}}));
+                        }
+
                         File.Move(temp, path, overwrite: true);
                         _dirty{{c.Id}} = false;
                     }
@@ -340,8 +352,9 @@ internal static class Templates
     public static readonly Hazard[] Hazards =
     {
         new("SW1001", c => $$"""
-                public static void ExportCustomers{{c.Id}}(string path, IEnumerable<Order> orders)
+                public static void SaveCustomers{{c.Id}}(string directory, IEnumerable<Order> orders)
                 {
+                    var path = Path.Combine(directory, "customers.cfg");
                     var names = orders.Select(order => order.Customer).Distinct(StringComparer.Ordinal).OrderBy(name => name, StringComparer.Ordinal);
                     File.WriteAllText(path, string.Join(Environment.NewLine, names));
                 }
@@ -399,15 +412,20 @@ internal static class Templates
                     if (_pending{{c.Id}})
                     {
                         _pending{{c.Id}} = false;
-                        var temp = path + ".tmp";
-                        File.WriteAllLines(temp, _entries{{c.Id}});
+                        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                        {
+                            stream.Write(Encoding.UTF8.GetBytes(string.Join("\n", _entries{{c.Id}})));
+                        }
+
                         File.Move(temp, path, overwrite: true);
                     }
                 }
             """),
         new("SW1001", c => $$"""
-                public static void WriteSnapshot{{c.Id}}(string path, IReadOnlyList<OrderLine> lines)
+                public static void WriteSnapshot{{c.Id}}(string directory, IReadOnlyList<OrderLine> lines)
                 {
+                    var path = Path.Combine(directory, "snapshot.dat");
                     using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
                     using var writer = new StreamWriter(stream, Encoding.UTF8);
                     foreach (var line in lines)
@@ -421,6 +439,72 @@ internal static class Templates
                 {
                     await using var stream = File.Create(path);
                     await JsonSerializer.SerializeAsync(stream, orders, cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+            """),
+        new("SW1003", c => $$"""
+                public static void PublishCatalog{{c.Id}}(string path, string text)
+                {
+                    var temp = Path.GetTempFileName();
+                    using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                    {
+                        stream.Write(Encoding.UTF8.GetBytes(text));
+                    }
+
+                    File.Move(temp, path, overwrite: true);
+                }
+            """),
+        new("SW1004", c => $$"""
+                public static void ReplaceLedger{{c.Id}}(string path, string text)
+                {
+                    var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                    {
+                        stream.Write(Encoding.UTF8.GetBytes(text));
+                    }
+
+                    if (File.Exists(path))
+                    {
+                        File.Delete(path);
+                    }
+
+                    File.Move(temp, path);
+                }
+            """),
+        new("SW1005", c => $$"""
+                public static void StoreQuote{{c.Id}}(string path, byte[] data)
+                {
+                    var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                    File.WriteAllBytes(temp, data);
+                    File.Move(temp, path, overwrite: true);
+                }
+            """),
+        new("SW1006", c => $$"""
+                public static void SaveBasket{{c.Id}}(string path, string text)
+                {
+                    var temp = path + ".{{c.Word()}}.tmp";
+                    using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                    {
+                        stream.Write(Encoding.UTF8.GetBytes(text));
+                    }
+
+                    File.Move(temp, path, overwrite: true);
+                }
+            """),
+        new("SW2003", c => $$"""
+                private static readonly object CounterGate{{c.Id}} = new();
+
+                public static void RecordVisitor{{c.Id}}(string path, string visitor)
+                {
+                    lock (CounterGate{{c.Id}})
+                    {
+                        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+                        using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+                        {
+                            stream.Write(Encoding.UTF8.GetBytes(visitor));
+                        }
+
+                        File.Move(temp, path, overwrite: true);
+                    }
                 }
             """),
     };

@@ -58,7 +58,7 @@ public class SmokeRunTests : IClassFixture<SmokeRun>
         {
             // Hazards are one diagnostic each and look-alikes none: a miss or a false positive changes the count.
             Assert.True(_run.Report.Planted[ruleId] > 0, ruleId + " was not planted");
-            Assert.Equal(_run.Report.Planted[ruleId], _run.Report.Reported.GetValueOrDefault(ruleId));
+            Assert.Equal((ruleId, _run.Report.Planted[ruleId]), (ruleId, _run.Report.Reported.GetValueOrDefault(ruleId)));
         }
     }
 

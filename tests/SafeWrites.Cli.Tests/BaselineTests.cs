@@ -31,7 +31,7 @@ public sealed class BaselineTests
             // A new unsafe write (even one identical to a known one, in another member) is reported.
             File.WriteAllText(writes, File.ReadAllText(writes).Replace(
                 "    public void Noop()\n    {\n",
-                "    public void Noop()\n    {\n        File.WriteAllText(\"a.txt\", \"new\");\n",
+                "    public void Noop()\n    {\n        File.WriteAllText(\"settings.json\", \"new\");\n",
                 StringComparison.Ordinal));
             var fresh = Findings.Check(folder.Path, "--baseline", baseline);
             var only = Assert.Single(fresh);

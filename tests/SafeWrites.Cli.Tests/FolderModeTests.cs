@@ -8,7 +8,7 @@ namespace SafeWrites.Cli.Tests;
 
 public sealed class FolderModeTests
 {
-    private static readonly string[] AllRules = { "SW1001", "SW1002", "SW2001", "SW2002", "SW3001" };
+    internal static readonly string[] AllRules = { "SW1001", "SW1002", "SW1003", "SW1004", "SW1005", "SW1006", "SW2001", "SW2002", "SW2003", "SW3001" };
 
     [Fact]
     public void Per_rule_results_match_the_analyzers_run_by_the_compiler()
@@ -36,11 +36,11 @@ public sealed class FolderModeTests
     public void Folder_with_an_ImplicitUsings_project_binds_File_without_a_using()
     {
         using var folder = CliHarness.NewFolder();
-        const string code = "namespace App;\npublic static class Saver\n{\n    public static void Save(string path, string text) => File.WriteAllText(path, text);\n}\n";
+        const string code = "namespace App;\npublic static class Saver\n{\n    public static void Save(string text) => File.WriteAllText(\"settings.json\", text);\n}\n";
         folder.File("App/Saver.cs", code);
         folder.File("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
         var withImplicit = Findings.Check(folder.Path);
-        Assert.Equal(new[] { "SW1001 App/Saver.cs(4,58)" }, withImplicit.Select(f => $"{f.RuleId} {f.Path}({f.Line},{f.Column})"));
+        Assert.Equal(new[] { "SW1001 App/Saver.cs(4,45)" }, withImplicit.Select(f => $"{f.RuleId} {f.Path}({f.Line},{f.Column})"));
 
         // The same code without ImplicitUsings does not bind File: nothing is reported (no guessing).
         folder.File("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework><ImplicitUsings>disable</ImplicitUsings></PropertyGroup></Project>");
@@ -66,7 +66,7 @@ public sealed class FolderModeTests
     public void Bin_obj_git_and_excluded_globs_are_skipped()
     {
         using var folder = CliHarness.NewFolder();
-        const string unsafeWrite = "using System.IO;\nstatic class W { static void S(string p) => File.WriteAllText(p, \"x\"); }\n";
+        const string unsafeWrite = "using System.IO;\nstatic class W { static void S() => File.WriteAllText(\"settings.json\", \"x\"); }\n";
         foreach (var path in new[] { "src/A.cs", "bin/B.cs", "obj/C.cs", ".git/D.cs", "src/Generated/E.cs", "src/F.g.cs" })
         {
             folder.File(path, unsafeWrite.Replace("class W", "class W" + Path.GetFileNameWithoutExtension(path).Replace(".", ""), StringComparison.Ordinal));

@@ -1,4 +1,7 @@
+using System.Reflection;
 using System.Text.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafeWrites.Cli.Tests;
 
@@ -33,14 +36,14 @@ public sealed class SarifTests
         using var document = JsonDocument.Parse(run.Output);
         var sarifRun = document.RootElement.GetProperty("runs")[0];
         var rules = sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(new[] { "SW1001", "SW1002", "SW2001", "SW2002", "SW3001" }, rules.Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(FolderModeTests.AllRules, rules.Select(r => r.GetProperty("id").GetString()));
         foreach (var rule in rules)
         {
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("name").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()));
             Assert.EndsWith(rule.GetProperty("id").GetString() + ".md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
-            Assert.Equal("warning", rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
+            Assert.Equal(DefaultLevels[rule.GetProperty("id").GetString()!], rule.GetProperty("defaultConfiguration").GetProperty("level").GetString());
         }
 
         var rootUri = sarifRun.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString()!;
@@ -59,4 +62,17 @@ public sealed class SarifTests
             Assert.StartsWith(snippet.Split('\n')[0], line[(region.GetProperty("startColumn").GetInt32() - 1)..], StringComparison.Ordinal);
         }
     }
+
+    /// <summary>Each rule's SARIF level as its descriptor declares it (Info → note).</summary>
+    private static readonly Dictionary<string, string> DefaultLevels =
+        Assembly.Load("SafeWrites.Analyzers").GetTypes()
+            .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+            .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
+            .GroupBy(descriptor => descriptor.Id)
+            .ToDictionary(group => group.Key, group => group.First().DefaultSeverity switch
+            {
+                DiagnosticSeverity.Error => "error",
+                DiagnosticSeverity.Warning => "warning",
+                _ => "note",
+            });
 }

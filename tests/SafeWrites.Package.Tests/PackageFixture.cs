@@ -55,8 +55,8 @@ public sealed class PackageFixture : IDisposable
             Pack = Run(RepoRoot, "pack", Path.Combine(RepoRoot, "SafeWrites.sln"), "-c", Configuration, "--no-build", "-tl:off", $"-p:PackageOutputPath={Feed}/");
             Require(Pack, "Packing SafeWrites.sln failed");
             FeedFiles = Directory.GetFiles(Feed).Select(Path.GetFileName).ToList()!;
-            // The solution also packs the separate adapter package SafeWrites.DistributedLock.
-            var nupkg = Directory.GetFiles(Feed, "SafeWrites.*.nupkg").Single(p => !Path.GetFileName(p).StartsWith("SafeWrites.DistributedLock.", StringComparison.Ordinal));
+            // The solution also packs the adapter package SafeWrites.DistributedLock and the tool SafeWrites.Cli.
+            var nupkg = Directory.GetFiles(Feed, "SafeWrites.*.nupkg").Single(p => char.IsDigit(Path.GetFileName(p)["SafeWrites.".Length]));
             PackageFiles = EntriesOf(nupkg);
             SymbolFiles = EntriesOf(Path.ChangeExtension(nupkg, ".snupkg"));
             ZipFile.ExtractToDirectory(nupkg, PackageDirectory);

@@ -30,9 +30,9 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         }
 
         var version = fixture.Nuspec.Descendants().Single(e => e.Name.LocalName == "version").Value;
-        // One SafeWrites package (runtime and analyzers together), beside it the separate adapter package.
+        // One SafeWrites package (runtime and analyzers together), beside it the adapter package and the command-line tool.
         Assert.Equal(
-            new[] { $"SafeWrites.{version}.nupkg", $"SafeWrites.{version}.snupkg", $"SafeWrites.DistributedLock.{version}.nupkg" }.Order(),
+            new[] { $"SafeWrites.{version}.nupkg", $"SafeWrites.{version}.snupkg", $"SafeWrites.DistributedLock.{version}.nupkg", $"SafeWrites.Cli.{version}.nupkg" }.Order(),
             fixture.FeedFiles.Order());
 
         string[] expected =

@@ -19,7 +19,7 @@ public sealed class ResultCache
     {
         // The lock orders this process's threads only: a second process (another worker, a CLI run)
         // still writes cache.json at the same time, and the two writes interleave.
-        lock (_gate)
+        lock (_gate) // ⚠ SW2003
         {
             if (_entries.TryGetValue(key, out var value))
             {
