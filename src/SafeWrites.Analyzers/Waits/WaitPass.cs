@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -37,7 +39,15 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
 
     private static readonly HashSet<string> LockEnterNames = new() { "Enter", "EnterWriteLock", "EnterReadLock", "EnterUpgradeableReadLock" };
 
+    // Names through which a lock region can write a file (SW2003): System.IO's writers and movers, the SafeWrites runtime.
+    private static readonly HashSet<string> FileApiNames = new()
+    {
+        "File", "FileInfo", "FileStream", "StreamWriter", "FileMode", "MoveTo", "AtomicFile", "JsonFileStore",
+    };
+
     private readonly Lazy<HashSet<string>> _waitingMethods;
+
+    private readonly ConcurrentDictionary<TypeDeclarationSyntax, bool> _typesNamingFileApis = new();
 
     private WaitPass(KnownSymbols symbols)
         : base(symbols)
@@ -49,6 +59,47 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
         => ClockNames.Contains(identifier) || IsWaitName(identifier) || LockEnterNames.Contains(identifier) || _waitingMethods.Value.Contains(identifier);
 
     protected override bool IsTriggerKeyword(SyntaxKind kind) => kind == SyntaxKind.LockKeyword;
+
+    /// <summary>
+    /// A block whose only trigger is a lock matters to SW2003 alone, which needs a file write in the lock region or in
+    /// a method of the type: such a block is bound only when its type names a file API. Most locks of a real code base
+    /// guard memory, and binding their bodies was most of this pass's cost.
+    /// </summary>
+    protected override bool MayHaveFacts(SyntaxNode codeBlock)
+    {
+        var entersLock = false;
+        foreach (var token in codeBlock.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                var name = token.ValueText;
+                if (ClockNames.Contains(name) || IsWaitName(name) || _waitingMethods.Value.Contains(name))
+                {
+                    return true;
+                }
+
+                entersLock |= LockEnterNames.Contains(name);
+            }
+            else
+            {
+                entersLock |= token.IsKind(SyntaxKind.LockKeyword);
+            }
+        }
+
+        return entersLock && TypeNamesFileApi(codeBlock);
+    }
+
+    /// <summary>Does the type around the block (every part of a partial type) name a file API? Syntax only, once per type.</summary>
+    private bool TypeNamesFileApi(SyntaxNode codeBlock)
+    {
+        if (codeBlock.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+        {
+            return true;
+        }
+
+        return _typesNamingFileApis.GetOrAdd(type, static t =>
+            t.Modifiers.Any(SyntaxKind.PartialKeyword) || t.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && FileApiNames.Contains(token.ValueText)));
+    }
 
     protected override BodyWaits? Analyze(IOperation block, CancellationToken cancellationToken)
     {
