@@ -61,32 +61,33 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
     protected override bool IsTriggerKeyword(SyntaxKind kind) => kind == SyntaxKind.LockKeyword;
 
     /// <summary>
-    /// A block whose only trigger is a lock matters to SW2003 alone, which needs a file write in the lock region or in
-    /// a method of the type: such a block is bound only when its type names a file API. Most locks of a real code base
-    /// guard memory, and binding their bodies was most of this pass's cost.
+    /// SW2001 and SW2002 need a loop (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>, a <c>goto</c> retry) beside the
+    /// clock or the wait; SW2003 needs a lock whose region, or a method of its type, writes a file. So a block is bound
+    /// only when it names a clock or a wait and has a loop, or enters a lock and its type names a file API. Most clock
+    /// reads of a real code base are timestamps and most locks guard memory: binding their bodies was most of this
+    /// pass's cost.
     /// </summary>
     protected override bool MayHaveFacts(SyntaxNode codeBlock)
     {
-        var entersLock = false;
+        bool timesOrWaits = false, loops = false, entersLock = false;
         foreach (var token in codeBlock.DescendantTokens())
         {
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
                 var name = token.ValueText;
-                if (ClockNames.Contains(name) || IsWaitName(name) || _waitingMethods.Value.Contains(name))
-                {
-                    return true;
-                }
-
-                entersLock |= LockEnterNames.Contains(name);
+                var waits = IsWaitName(name); // also SemaphoreSlim.Wait and Mutex.WaitOne, which enter a lock
+                timesOrWaits |= waits || ClockNames.Contains(name) || _waitingMethods.Value.Contains(name);
+                entersLock |= waits || LockEnterNames.Contains(name);
             }
             else
             {
-                entersLock |= token.IsKind(SyntaxKind.LockKeyword);
+                var kind = token.Kind();
+                loops |= kind is SyntaxKind.WhileKeyword or SyntaxKind.DoKeyword or SyntaxKind.ForKeyword or SyntaxKind.ForEachKeyword or SyntaxKind.GotoKeyword;
+                entersLock |= kind == SyntaxKind.LockKeyword;
             }
         }
 
-        return entersLock && TypeNamesFileApi(codeBlock);
+        return (timesOrWaits && loops) || (entersLock && TypeNamesFileApi(codeBlock));
     }
 
     /// <summary>Does the type around the block (every part of a partial type) name a file API? Syntax only, once per type.</summary>
