@@ -9,8 +9,9 @@ namespace SafeWrites.Analyzers.Resets;
 
 /// <summary>
 /// SW3001's syntax-only pre-filter, built once per compilation without binding: the names of fields and properties
-/// that some code resets to an empty value and some code raises (candidate markers), and the names of methods that
-/// only reset such members (<c>MarkClean()</c>). A body is bound only when it resets one of them.
+/// that some code resets to an empty value and some code raises (candidate markers; a property and the field its
+/// accessors return or assign count as one, in whichever part of a partial type they are), and the names of methods
+/// that only reset such members (<c>MarkClean()</c>). A body is bound only when it resets one of them.
 /// </summary>
 internal sealed class ResetSyntax
 {

@@ -362,6 +362,43 @@ public class SW3001PartialTypesAndPropertiesTests
             """);
 
     [Fact]
+    public Task A_backing_field_reset_while_mutators_raise_its_property_is_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            public sealed class Inventory
+            {
+                private readonly Dictionary<string, int> _stock = new();
+                private bool _unsaved;
+
+                internal bool Unsaved
+                {
+                    get => _unsaved;
+                    set => _unsaved = value;
+                }
+
+                public void Receive(string item, int count)
+                {
+                    _stock[item] = count;
+                    Unsaved = true;
+                }
+
+                public void Save(string path)
+                {
+                    {|SW3001:_unsaved = false;|}
+                    var lines = new List<string>();
+                    foreach (var pair in _stock)
+                    {
+                        lines.Add($"{pair.Key}={pair.Value}");
+                    }
+
+                    File.WriteAllLines(path, lines);
+                }
+            }
+            """);
+
+    [Fact]
     public Task A_marker_raised_in_another_part_only_by_the_constructor_is_not_reported()
         => VerifyDocumentsAsync(
             """
