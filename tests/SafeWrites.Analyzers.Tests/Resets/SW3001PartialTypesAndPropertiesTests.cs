@@ -2,6 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Verify = SafeWrites.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafeWrites.Analyzers.Resets.StateResetBeforeSaveAnalyzer>;
+using VerifyFix = SafeWrites.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SafeWrites.Analyzers.Resets.StateResetBeforeSaveAnalyzer,
+    SafeWrites.CodeFixes.Resets.StateResetBeforeSaveCodeFixProvider>;
 
 namespace SafeWrites.Analyzers.Tests.Resets;
 
@@ -397,6 +400,69 @@ public class SW3001PartialTypesAndPropertiesTests
                 }
             }
             """);
+
+    [Fact]
+    public Task The_fix_moves_a_property_reset_in_its_own_part_and_leaves_the_other_part_alone()
+    {
+        const string Declaring = """
+            public sealed partial class Journal
+            {
+                private string _text = "";
+
+                public bool HasChanges { get; private set; }
+
+                public bool CanClose => !HasChanges;
+
+                public void Append(string text)
+                {
+                    _text += text;
+                    HasChanges = true;
+                }
+            }
+            """;
+        var test = new VerifyFix.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    Declaring,
+                    """
+                    using System.IO;
+
+                    public sealed partial class Journal
+                    {
+                        public void Save(string path)
+                        {
+                            {|SW3001:HasChanges = false;|}
+                            File.WriteAllText(path, _text);
+                        }
+                    }
+                    """,
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    Declaring,
+                    """
+                    using System.IO;
+
+                    public sealed partial class Journal
+                    {
+                        public void Save(string path)
+                        {
+                            File.WriteAllText(path, _text);
+                            HasChanges = false;
+                        }
+                    }
+                    """,
+                },
+            },
+        };
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task A_marker_raised_in_another_part_only_by_the_constructor_is_not_reported()
