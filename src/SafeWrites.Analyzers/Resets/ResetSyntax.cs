@@ -9,8 +9,9 @@ namespace SafeWrites.Analyzers.Resets;
 
 /// <summary>
 /// SW3001's syntax-only pre-filter, built once per compilation without binding: the names of fields and properties
-/// that some code resets to an empty value and some code raises (candidate markers), and the names of methods that
-/// only reset such members (<c>MarkClean()</c>). A body is bound only when it resets one of them.
+/// that some code resets to an empty value and some code raises (candidate markers; a property and the field its
+/// accessors return or assign count as one, in whichever part of a partial type they are), and the names of methods
+/// that only reset such members (<c>MarkClean()</c>). A body is bound only when it resets one of them.
 /// </summary>
 internal sealed class ResetSyntax
 {
@@ -23,6 +24,7 @@ internal sealed class ResetSyntax
         var reset = new HashSet<string>(StringComparer.Ordinal);
         var raised = new HashSet<string>(StringComparer.Ordinal);
         var resetOnly = new List<(string Method, List<string> Members)>();
+        var backed = new List<(string Property, string Field)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             foreach (var node in tree.GetRoot().DescendantNodes())
@@ -44,6 +46,7 @@ internal sealed class ResetSyntax
                             raised.Add(property.Identifier.ValueText);
                         }
 
+                        AddBackingFields(property, backed);
                         break;
                     case MethodDeclarationSyntax method when ResetOnlyTargets(method) is { } targets:
                         resetOnly.Add((method.Identifier.ValueText, targets));
@@ -60,6 +63,16 @@ internal sealed class ResetSyntax
 
                         break;
                 }
+            }
+        }
+
+        // A property and its backing field are one marker: reset through one, raised through the other.
+        foreach (var (property, field) in backed)
+        {
+            if (raised.Contains(property) || raised.Contains(field))
+            {
+                raised.Add(property);
+                raised.Add(field);
             }
         }
 
@@ -162,6 +175,54 @@ internal sealed class ResetSyntax
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The fields a property's getter returns (<c>get =&gt; _dirty;</c>, <c>get { return _dirty; }</c>) or its setter
+    /// assigns the value to (<c>set { _dirty = value; … }</c>), by name: in any part of a partial type (a partial
+    /// property's implementing part holds the accessors).
+    /// </summary>
+    private static void AddBackingFields(PropertyDeclarationSyntax property, List<(string Property, string Field)> backed)
+    {
+        var name = property.Identifier.ValueText;
+        if (property.ExpressionBody is { Expression: var returned })
+        {
+            AddField(name, returned, backed);
+        }
+
+        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+        {
+            var getter = accessor.IsKind(SyntaxKind.GetAccessorDeclaration);
+            if (accessor.ExpressionBody is { Expression: var body })
+            {
+                AddField(name, getter ? body : ValueAssignedTo(body), backed);
+            }
+
+            foreach (var statement in accessor.Body?.Statements ?? default)
+            {
+                var expression = statement switch
+                {
+                    ReturnStatementSyntax { Expression: var value } when getter => value,
+                    ExpressionStatementSyntax { Expression: var value } when !getter => ValueAssignedTo(value),
+                    _ => null,
+                };
+                AddField(name, expression, backed);
+            }
+        }
+    }
+
+    /// <summary>The target of <c>field = value</c>, else null.</summary>
+    private static ExpressionSyntax? ValueAssignedTo(ExpressionSyntax expression)
+        => expression is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax { Identifier.ValueText: "value" } } assignment
+            ? assignment.Left
+            : null;
+
+    private static void AddField(string property, ExpressionSyntax? field, List<(string Property, string Field)> backed)
+    {
+        if (field is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } && TypeSyntaxIndex.SimpleName(field) is { } name)
+        {
+            backed.Add((property, name));
+        }
     }
 
     /// <summary>The members a method resets when every statement of its body is a reset (<c>void MarkClean() { _dirty = false; }</c>), else null.</summary>
