@@ -33,9 +33,7 @@ public sealed class RenamedWithoutFlushCodeFixProvider : SafeWritesCodeFixProvid
     private protected override FixPlan? TryPlan(FixContext context, Diagnostic diagnostic)
     {
         var symbols = context.Symbols;
-        if (context.ReportedExpression(diagnostic.Location) is not InvocationExpressionSyntax reported
-            || context.Operation(reported) is not IInvocationOperation step
-            || !Publishes.TryAnalyze(step, symbols, out var publish)
+        if (!ReportedPublish.TryGet(context, diagnostic, out var publish)
             || publish.Unflushed is not { InPublishMethod: true, IsOpenAtPublish: false, StreamUse: { Holder: { } stream } use } write
             || !KnownSymbols.InheritsFrom(stream.Type, symbols.FileStream)
             || UsingBody(stream, write.Write.Operation.Syntax) is not { Statements.Count: > 0 } body

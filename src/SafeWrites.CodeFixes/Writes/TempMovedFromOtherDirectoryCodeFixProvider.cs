@@ -34,9 +34,7 @@ public sealed class TempMovedFromOtherDirectoryCodeFixProvider : SafeWritesCodeF
     private protected override FixPlan? TryPlan(FixContext context, Diagnostic diagnostic)
     {
         var symbols = context.Symbols;
-        if (context.ReportedExpression(diagnostic.Location) is not InvocationExpressionSyntax reported
-            || context.Operation(reported) is not IInvocationOperation step
-            || !Publishes.TryAnalyze(step, symbols, out var publish)
+        if (!ReportedPublish.TryGet(context, diagnostic, out var publish)
             || !publish.IsFromTempDirectory
             || publish.Source is not ILocalReferenceOperation { Local: var temp }
             || temp.DeclaringSyntaxReferences.Length != 1
