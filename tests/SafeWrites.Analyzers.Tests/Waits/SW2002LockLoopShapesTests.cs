@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 using Verify = SafeWrites.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafeWrites.Analyzers.Waits.HandRolledLockFileAnalyzer>;
@@ -129,6 +130,52 @@ public class SW2002LockLoopShapesTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Lock_loop_that_waits_through_a_helper_in_another_file_is_reported()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.IO;
+
+                    public static class BuildLock
+                    {
+                        public static FileStream Take(string lockPath)
+                        {
+                            var attempt = 0;
+                            {|SW2002:while|} (true)
+                            {
+                                try
+                                {
+                                    return new FileStream(lockPath, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                                }
+                                catch (IOException)
+                                {
+                                    Backoff.Next(++attempt);
+                                }
+                            }
+                        }
+                    }
+                    """,
+                    """
+                    using System;
+                    using System.Threading;
+
+                    public static class Backoff
+                    {
+                        public static void Next(int attempt) => Thread.Sleep(Math.Min(2000, 10 << Math.Min(attempt, 8)));
+                    }
+                    """,
+                },
+            },
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
 
     [Fact]
     public Task The_same_layout_that_closes_the_handle_before_working_or_only_probes_is_not_reported()
