@@ -76,155 +76,122 @@ public class SW2001WaitShapesTests
     [InlineData("lock (Gate) { Monitor.Wait(Gate, delay); }")]
     [InlineData("for (var i = 0; i < delay; i++) Thread.Yield();")]
     public Task A_helper_in_another_file_that_waits_makes_the_loop_wait(string wait)
-    {
-        var test = new Verify.Test
-        {
-            TestState =
+        => VerifySourcesAsync(
+            """
+            using System;
+
+            public class Connector
             {
-                Sources =
+                public bool Connect(Func<bool> tryOnce)
                 {
-                    """
-                    using System;
-
-                    public class Connector
+                    var deadline = {|SW2001:DateTime.UtcNow|}.AddSeconds(30);
+                    var attempt = 0;
+                    while (!tryOnce())
                     {
-                        public bool Connect(Func<bool> tryOnce)
-                        {
-                            var deadline = {|SW2001:DateTime.UtcNow|}.AddSeconds(30);
-                            var attempt = 0;
-                            while (!tryOnce())
-                            {
-                                if (DateTime.UtcNow > deadline) return false;
-                                Pauses.Backoff(++attempt);
-                            }
-
-                            return true;
-                        }
+                        if (DateTime.UtcNow > deadline) return false;
+                        Pauses.Backoff(++attempt);
                     }
-                    """,
-                    $$"""
-                    using System.Threading;
-                    using System.Threading.Tasks;
 
-                    public static class Pauses
-                    {
-                        private static readonly object Gate = new();
+                    return true;
+                }
+            }
+            """,
+            $$"""
+            using System.Threading;
+            using System.Threading.Tasks;
 
-                        public static void Backoff(int attempt)
-                        {
-                            var delay = 20 * attempt;
-                            {{wait}}
-                        }
-                    }
-                    """,
-                },
-            },
-        };
-        return test.RunAsync(CancellationToken.None);
-    }
+            public static class Pauses
+            {
+                private static readonly object Gate = new();
+
+                public static void Backoff(int attempt)
+                {
+                    var delay = 20 * attempt;
+                    {{wait}}
+                }
+            }
+            """);
 
     [Fact]
     public Task A_wait_two_helpers_deep_in_other_files_and_an_instance_helper_count()
-    {
-        var test = new Verify.Test
-        {
-            TestState =
+        => VerifySourcesAsync(
+            """
+            using System;
+            using System.Threading.Tasks;
+
+            public class Poller
             {
-                Sources =
+                private readonly RetryPolicy _policy = new();
+
+                public async Task<bool> PollAsync(Func<Task<bool>> ready, TimeSpan timeout)
                 {
-                    """
-                    using System;
-                    using System.Threading.Tasks;
-
-                    public class Poller
+                    var began = {|SW2001:DateTime.Now|};
+                    while (DateTime.Now - began < timeout)
                     {
-                        private readonly RetryPolicy _policy = new();
-
-                        public async Task<bool> PollAsync(Func<Task<bool>> ready, TimeSpan timeout)
-                        {
-                            var began = {|SW2001:DateTime.Now|};
-                            while (DateTime.Now - began < timeout)
-                            {
-                                if (await ready()) return true;
-                                await _policy.PauseAsync();
-                            }
-
-                            return false;
-                        }
+                        if (await ready()) return true;
+                        await _policy.PauseAsync();
                     }
-                    """,
-                    """
-                    using System.Threading.Tasks;
 
-                    public class RetryPolicy
-                    {
-                        public Task PauseAsync() => Timing.Quiet(150);
-                    }
-                    """,
-                    """
-                    using System.Threading.Tasks;
+                    return false;
+                }
+            }
+            """,
+            """
+            using System.Threading.Tasks;
 
-                    public static class Timing
-                    {
-                        public static async Task Quiet(int milliseconds) => await Task.Delay(milliseconds);
-                    }
-                    """,
-                },
-            },
-        };
-        return test.RunAsync(CancellationToken.None);
-    }
+            public class RetryPolicy
+            {
+                public Task PauseAsync() => Timing.Quiet(150);
+            }
+            """,
+            """
+            using System.Threading.Tasks;
+
+            public static class Timing
+            {
+                public static async Task Quiet(int milliseconds) => await Task.Delay(milliseconds);
+            }
+            """);
 
     [Fact]
     public Task Helpers_that_do_not_wait_are_not_waits_even_when_they_call_each_other_or_schedule_a_wait()
-    {
-        var test = new Verify.Test
-        {
-            TestState =
+        => VerifySourcesAsync(
+            """
+            using System;
+
+            public class Drainer
             {
-                Sources =
+                public int Drain(Func<bool> more, TimeSpan budget)
                 {
-                    """
-                    using System;
-
-                    public class Drainer
+                    var count = 0;
+                    var endAt = DateTime.UtcNow + budget;
+                    while (more())
                     {
-                        public int Drain(Func<bool> more, TimeSpan budget)
-                        {
-                            var count = 0;
-                            var endAt = DateTime.UtcNow + budget;
-                            while (more())
-                            {
-                                if (DateTime.UtcNow > endAt) break;
-                                count += Steps.Even(count) ? 2 : 1;
-                                Steps.Later(count);
-                            }
-
-                            return count;
-                        }
+                        if (DateTime.UtcNow > endAt) break;
+                        count += Steps.Even(count) ? 2 : 1;
+                        Steps.Later(count);
                     }
-                    """,
-                    """
-                    using System;
-                    using System.Threading;
-                    using System.Threading.Tasks;
 
-                    public static class Steps
-                    {
-                        // Mutually recursive; the only wait is in a callback that is never run here: the cycle must end.
-                        public static bool Even(int n) => n == 0 || Odd(n - 1, () => Thread.Sleep(1));
+                    return count;
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
 
-                        public static bool Odd(int n, Action idle) => n != 0 && Even(n - 1);
+            public static class Steps
+            {
+                // Mutually recursive; the only wait is in a callback that is never run here: the cycle must end.
+                public static bool Even(int n) => n == 0 || Odd(n - 1, () => Thread.Sleep(1));
 
-                        // The wait runs on another thread later; this call returns at once.
-                        public static void Later(int n) => _ = Task.Run(() => Thread.Sleep(n));
-                    }
-                    """,
-                },
-            },
-        };
-        return test.RunAsync(CancellationToken.None);
-    }
+                public static bool Odd(int n, Action idle) => n != 0 && Even(n - 1);
+
+                // The wait runs on another thread later; this call returns at once.
+                public static void Later(int n) => _ = Task.Run(() => Thread.Sleep(n));
+            }
+            """);
 
     // ---------------------------------------------------------------- goto retry loops
 
@@ -452,9 +419,16 @@ public class SW2001WaitShapesTests
             }
             """);
 
-    private static Task VerifyWithQueueClient(string source)
+    private static Task VerifyWithQueueClient(string source) => VerifySourcesAsync(source, QueueClient);
+
+    private static Task VerifySourcesAsync(params string[] sources)
     {
-        var test = new Verify.Test { TestState = { Sources = { source, QueueClient } } };
+        var test = new Verify.Test();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
         return test.RunAsync(CancellationToken.None);
     }
 }

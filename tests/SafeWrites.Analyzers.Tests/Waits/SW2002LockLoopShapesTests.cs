@@ -15,9 +15,7 @@ namespace SafeWrites.Analyzers.Tests.Waits;
 /// </summary>
 public class SW2002LockLoopShapesTests
 {
-    [Fact]
-    public Task Open_alone_in_an_inner_try_then_work_in_the_loop_with_an_outer_finally_is_reported()
-        => Verify.VerifyAnalyzerAsync("""
+    private const string InnerTryLockLoop = """
             using System;
             using System.IO;
             using System.Threading;
@@ -52,46 +50,16 @@ public class SW2002LockLoopShapesTests
                     }
                 }
             }
-            """);
+            """;
+
+    [Fact]
+    public Task Open_alone_in_an_inner_try_then_work_in_the_loop_with_an_outer_finally_is_reported()
+        => Verify.VerifyAnalyzerAsync(InnerTryLockLoop);
 
     // The work sits in the loop after the inner try: "Use FileLock" does not rewrite that layout (yet), and must not break it.
     [Fact]
     public Task Open_alone_in_an_inner_try_gets_no_FileLock_fix()
-        => VerifyFix.VerifyNoFixAsync("""
-            using System;
-            using System.IO;
-            using System.Threading;
-
-            public class Compactor
-            {
-                public void Compact(string lockPath, Action compact)
-                {
-                    FileStream? held = null;
-                    try
-                    {
-                        {|SW2002:while|} (true)
-                        {
-                            try
-                            {
-                                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                            }
-                            catch (IOException)
-                            {
-                                Thread.Sleep(200);
-                                continue;
-                            }
-
-                            compact();
-                            break;
-                        }
-                    }
-                    finally
-                    {
-                        held?.Dispose();
-                    }
-                }
-            }
-            """);
+        => VerifyFix.VerifyNoFixAsync(InnerTryLockLoop);
 
     [Fact]
     public Task File_Open_with_an_awaited_delay_and_the_work_before_a_return_is_reported()
