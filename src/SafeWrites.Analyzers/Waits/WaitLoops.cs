@@ -161,7 +161,8 @@ internal static class WaitLoops
                 }
 
                 return false;
-            case ILocalReferenceOperation local:
+            // Only a request type with such a member is worth finding the local's assignments (a walk of the body).
+            case ILocalReferenceOperation local when HasWaitTimeMember(local.Local.Type):
                 foreach (var assigned in OperationHelpers.AssignedValues(local.Root(), local.Local))
                 {
                     if (assigned.WalkDownConversions() is IObjectCreationOperation && HandsWaitTime(assigned, symbols))
@@ -176,9 +177,31 @@ internal static class WaitLoops
         }
     }
 
-    /// <summary>A parameter or member named for a wait time (<c>timeout</c>, <c>WaitTimeSeconds</c>, <c>maxWait</c>) given a wall-clock measurement.</summary>
+    private static bool HasWaitTimeMember(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if ((member is IPropertySymbol or IFieldSymbol) && IsWaitTimeName(member.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name for a wait time: <c>timeout</c>, <c>WaitTimeSeconds</c>, <c>maxWait</c>.</summary>
+    private static bool IsWaitTimeName(string name)
+        => name.IndexOf("timeout", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("wait", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>A parameter or member named for a wait time given what is left of a wall-clock measurement.</summary>
     private static bool IsWaitTime(string name, IOperation value, KnownSymbols symbols)
-        => (name.IndexOf("timeout", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("wait", System.StringComparison.OrdinalIgnoreCase) >= 0)
+        => IsWaitTimeName(name)
            && (symbols.IsType(value.WalkDownConversions()?.Type, symbols.TimeSpan) || IsNumber(value.WalkDownConversions()?.Type))
            && IsRemainingTime(value, symbols, 0);
 
