@@ -46,14 +46,19 @@ internal static class HandleLifetime
             return HasWork(usingBodyOfDeclaration, holder);
         }
 
-        if (WorksBeforeClose(FollowingStatements(statement), holder, out var closed))
+        // The statements after the open, then after each statement enclosing it in the scope: an open alone in an
+        // inner `try` whose `catch` sleeps and `continue`s is followed by the work after that `try`.
+        for (IOperation? current = statement; current is not null; current = EnclosingStatement(current, scope))
         {
-            return true;
-        }
+            if (WorksBeforeClose(FollowingStatements(current), holder, out var closed))
+            {
+                return true;
+            }
 
-        if (closed)
-        {
-            return false;
+            if (closed)
+            {
+                return false;
+            }
         }
 
         // Declared before the acquisition loop and assigned in it: the work follows the loop.
@@ -74,6 +79,25 @@ internal static class HandleLifetime
             }
 
             if (parent is IBlockOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The statement of an outer block that holds <paramref name="statement"/>, below <paramref name="scope"/>; null at the scope.</summary>
+    private static IOperation? EnclosingStatement(IOperation statement, IOperation scope)
+    {
+        for (var current = statement.Parent; current is not null && current != scope; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (current.Parent is IBlockOperation)
             {
                 return current;
             }

@@ -53,29 +53,262 @@ internal static class WaitLoops
     }
 
     /// <summary>
-    /// A call that sleeps, delays, spins or blocks on a wait handle or lock (<c>Thread.Sleep</c>, <c>Task.Delay</c>,
-    /// <c>WaitOne</c>, <c>TryEnter</c> …), or any method named <c>Wait…</c> (rules.md lists "<c>Wait…</c>":
-    /// <c>Process.WaitForExit</c>, <c>ChannelReader.WaitToReadAsync</c>, a driver's <c>WaitForElement</c> …).
+    /// A call that sleeps, delays, spins, yields or blocks on a wait handle or lock (<c>Thread.Sleep</c>,
+    /// <c>Task.Delay</c>, <c>Thread.Yield</c>, <c>WaitOne</c>, <c>TryEnter</c> …), or any method named <c>Wait…</c>
+    /// (rules.md lists "<c>Wait…</c>": <c>Process.WaitForExit</c>, <c>ChannelReader.WaitToReadAsync</c>, a driver's
+    /// <c>WaitForElement</c> …).
     /// </summary>
     public static bool IsWait(IOperation operation, KnownSymbols symbols)
         => operation is IInvocationOperation invocation
            && (KnownSymbols.ContainsOrOverrides(symbols.Waits, invocation.TargetMethod)
-               || IsWaitName(invocation.TargetMethod.Name));
+               || IsWaitName(invocation.TargetMethod.Name)
+               || (invocation.TargetMethod.Name == "Yield" && symbols.IsType(invocation.TargetMethod.ContainingType, symbols.Thread)));
 
     /// <summary><c>Wait</c>, <c>WaitOne</c>, <c>WaitForExit</c>, <c>WaitAsync</c> …, not <c>Waiting…</c>/<c>Waiter…</c>.</summary>
-    private static bool IsWaitName(string name)
+    public static bool IsWaitName(string name)
         => name.StartsWith("Wait", System.StringComparison.Ordinal) && (name.Length == 4 || char.IsUpper(name[4]));
 
-    /// <summary>True when the scope (a loop) sleeps or polls, itself or in a helper method of the same file it calls.</summary>
-    public static bool Sleeps(IOperation scope, KnownSymbols symbols)
-        => AnyInScopeOrHelpers(scope, symbols, static (operation, _, s) => IsWait(operation, s));
+    /// <summary>True when the scope (a loop) sleeps or polls, itself or in a method of the compilation it calls.</summary>
+    public static bool Sleeps(IOperation scope, KnownSymbols symbols) => Sleeps(new[] { scope }, symbols);
 
     /// <summary>
-    /// True when the loop waits or retries: it sleeps or polls, or it attempts a file open or lock inside a
-    /// <c>try</c> that has a <c>catch</c> (itself or in a helper method of the same file it calls).
+    /// True when the loop waits or retries: it sleeps or polls, itself or in a method of the compilation it calls,
+    /// makes a long-poll call whose wait time is what is left of a wall-clock measurement, or attempts a file open
+    /// or lock inside a <c>try</c> that has a <c>catch</c> (itself or in a helper method of the same file it calls).
     /// </summary>
-    public static bool WaitsOrRetries(IOperation loop, KnownSymbols symbols)
-        => AnyInScopeOrHelpers(loop, symbols, static (operation, scope, s) => IsWait(operation, s) || IsRetriedFileAttempt(operation, scope, s));
+    public static bool WaitsOrRetries(IOperation loop, KnownSymbols symbols) => WaitsOrRetries(new[] { loop }, loop, symbols);
+
+    /// <summary>
+    /// <see cref="WaitsOrRetries(IOperation, KnownSymbols)"/> for a loop made of several statements (a <c>goto</c>
+    /// retry loop), whose <c>try</c>s are looked for below <paramref name="boundary"/>.
+    /// </summary>
+    public static bool WaitsOrRetries(IReadOnlyList<IOperation> roots, IOperation boundary, KnownSymbols symbols)
+        => Sleeps(roots, symbols) || LongPolls(roots, symbols) || RetriesFileAttempt(roots, boundary, symbols);
+
+    private static bool Sleeps(IReadOnlyList<IOperation> roots, KnownSymbols symbols)
+    {
+        // The loop's own operations first: a helper's body costs a binding.
+        foreach (var root in roots)
+        {
+            foreach (var operation in OwnOperations(root))
+            {
+                if (IsWait(operation, symbols))
+                {
+                    return true;
+                }
+            }
+        }
+
+        var waitingMethods = WaitingMethods.Get(symbols);
+        foreach (var root in roots)
+        {
+            foreach (var operation in OwnOperations(root))
+            {
+                if (operation is IInvocationOperation invocation && waitingMethods.Waits(invocation.TargetMethod))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A call in the loop that is told how long to block with what is left of a wall-clock measurement: an argument
+    /// for a <c>timeout</c>/<c>wait…</c> parameter, or a <c>WaitTime…</c>/<c>…Timeout</c> member of a request object
+    /// handed to the call (built in the argument or in a local), whose value is measured from the wall clock
+    /// (<c>timeout - elapsed</c>, <c>deadline - DateTime.UtcNow</c>).
+    /// </summary>
+    private static bool LongPolls(IReadOnlyList<IOperation> roots, KnownSymbols symbols)
+    {
+        foreach (var root in roots)
+        {
+            foreach (var operation in OwnOperations(root))
+            {
+                if (operation is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if ((argument.Parameter is { } parameter && IsWaitTime(parameter.Name, argument.Value, symbols))
+                        || HandsWaitTime(argument.Value, symbols))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A request object (<c>new Request { WaitTime = … }</c>, directly or through a local) that carries a measured wait time.</summary>
+    private static bool HandsWaitTime(IOperation value, KnownSymbols symbols)
+    {
+        switch (value.WalkDownConversions())
+        {
+            case IObjectCreationOperation { Initializer: { } initializer }:
+                foreach (var initialization in initializer.Initializers)
+                {
+                    if (initialization is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                        && IsWaitTime(target.Member.Name, assignment.Value, symbols))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            // Only a request type with such a member is worth finding the local's assignments (a walk of the body).
+            case ILocalReferenceOperation local when HasWaitTimeMember(local.Local.Type):
+                foreach (var assigned in OperationHelpers.AssignedValues(local.Root(), local.Local))
+                {
+                    if (assigned.WalkDownConversions() is IObjectCreationOperation && HandsWaitTime(assigned, symbols))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasWaitTimeMember(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if ((member is IPropertySymbol or IFieldSymbol) && IsWaitTimeName(member.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name for a wait time: <c>timeout</c>, <c>WaitTimeSeconds</c>, <c>maxWait</c>.</summary>
+    private static bool IsWaitTimeName(string name)
+        => name.IndexOf("timeout", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("wait", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>A parameter or member named for a wait time given what is left of a wall-clock measurement.</summary>
+    private static bool IsWaitTime(string name, IOperation value, KnownSymbols symbols)
+        => IsWaitTimeName(name)
+           && (symbols.IsType(value.WalkDownConversions()?.Type, symbols.TimeSpan) || IsNumber(value.WalkDownConversions()?.Type))
+           && IsRemainingTime(value, symbols, 0);
+
+    /// <summary>
+    /// What is left of a wall-clock measurement: <c>limit - measured</c> (<c>timeout - elapsed</c>, <c>deadline -
+    /// DateTime.UtcNow</c>, <c>.Subtract</c>), through casts, <c>TotalX</c>, <c>Math.Max/Min</c> and locals. An
+    /// elapsed time (<c>DateTime.UtcNow - start</c>) is not one: its left side is the clock read itself.
+    /// </summary>
+    private static bool IsRemainingTime(IOperation? value, KnownSymbols symbols, int depth)
+    {
+        value = value.WalkDownConversions();
+        if (value is null || depth > 4)
+        {
+            return false;
+        }
+
+        switch (value)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference:
+                return IsLeftOfRemaining(difference.LeftOperand, difference.RightOperand, symbols);
+            case IInvocationOperation { TargetMethod.Name: "Subtract", Instance: { } instance, Arguments.Length: 1 } subtract:
+                return IsLeftOfRemaining(instance, subtract.Arguments[0].Value, symbols);
+            case IInvocationOperation { TargetMethod.Name: "Max" or "Min" } bound when symbols.IsType(bound.TargetMethod.ContainingType, symbols.Math):
+                foreach (var argument in bound.Arguments)
+                {
+                    if (IsRemainingTime(argument.Value, symbols, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IPropertyReferenceOperation { Instance: { } instance } part when symbols.IsType(part.Property.ContainingType, symbols.TimeSpan):
+                return IsRemainingTime(instance, symbols, depth + 1);
+            case ILocalReferenceOperation local:
+                foreach (var assigned in OperationHelpers.AssignedValues(local.Root(), local.Local))
+                {
+                    if (IsRemainingTime(assigned, symbols, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary><c>limit - measured</c> where the limit is not the clock read of now (a local holding only such reads counts as one).</summary>
+    private static bool IsLeftOfRemaining(IOperation limit, IOperation measured, KnownSymbols symbols)
+        => !IsNow(limit, symbols) && ClockReads.IsMeasuredFromWallClock(measured, symbols);
+
+    private static bool IsNow(IOperation operation, KnownSymbols symbols)
+    {
+        operation = operation.WalkDownConversions()!;
+        if (ClockReads.IsWallClockRead(operation, symbols))
+        {
+            return true;
+        }
+
+        if (operation is not ILocalReferenceOperation local)
+        {
+            return false;
+        }
+
+        var assigned = OperationHelpers.AssignedValues(local.Root(), local.Local);
+        return assigned.Count != 0 && assigned.TrueForAll(value => ClockReads.IsWallClockRead(value.WalkDownConversions(), symbols));
+    }
+
+    private static bool IsNumber(ITypeSymbol? type)
+        => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Single
+            or SpecialType.System_Decimal or SpecialType.System_UInt32 or SpecialType.System_UInt64;
+
+    /// <summary>A file open or lock attempt inside <c>try</c>/<c>catch</c> in the loop or in a helper method of the same file it calls.</summary>
+    private static bool RetriesFileAttempt(IReadOnlyList<IOperation> roots, IOperation boundary, KnownSymbols symbols)
+    {
+        foreach (var root in roots)
+        {
+            foreach (var operation in OwnOperations(root))
+            {
+                if (IsRetriedFileAttempt(operation, boundary, symbols))
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var root in roots)
+        {
+            foreach (var operation in OwnOperations(root))
+            {
+                if (operation is IInvocationOperation invocation && HelperBody(invocation) is { } body)
+                {
+                    foreach (var inner in OwnOperations(body))
+                    {
+                        if (IsRetriedFileAttempt(inner, body, symbols))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The body of a method of the compilation that <paramref name="invocation"/> calls, when declared in the same file.</summary>
     public static IOperation? HelperBody(IInvocationOperation invocation)
@@ -158,34 +391,5 @@ internal static class WaitLoops
             default:
                 return false;
         }
-    }
-
-    /// <summary>True when <paramref name="predicate"/> (operation, its scope, symbols) holds for an operation of the scope or of a helper it calls.</summary>
-    private static bool AnyInScopeOrHelpers(IOperation scope, KnownSymbols symbols, System.Func<IOperation, IOperation, KnownSymbols, bool> predicate)
-    {
-        // The scope's own operations first: binding a helper's body is the expensive part.
-        foreach (var operation in OwnOperations(scope))
-        {
-            if (predicate(operation, scope, symbols))
-            {
-                return true;
-            }
-        }
-
-        foreach (var operation in OwnOperations(scope))
-        {
-            if (operation is IInvocationOperation invocation && HelperBody(invocation) is { } body)
-            {
-                foreach (var inner in OwnOperations(body))
-                {
-                    if (predicate(inner, body, symbols))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 }

@@ -28,14 +28,14 @@ internal sealed class BodyWaits
 
 /// <summary>
 /// The clock and lock family's one pass per code block. SW2001 and SW2002 need a loop that waits, SW2003 a lock, so a
-/// block is bound only when it names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Wait…</c> …), a method of
-/// the compilation whose body names one (a <c>Backoff()</c> helper), or enters a lock (<c>lock</c>, <c>Enter…</c>).
+/// block is bound only when it names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …), a
+/// method of the compilation that may wait (<see cref="WaitingMethods.MayWait"/>: a <c>Backoff()</c> helper, in any
+/// file, also through other helpers), or enters a lock (<c>lock</c>, <c>Enter…</c>). A <c>goto</c> retry loop needs a
+/// clock read (SW2001) to be reported, so it needs no trigger of its own.
 /// </summary>
 internal sealed class WaitPass : BodyPass<BodyWaits>
 {
     private static readonly HashSet<string> ClockNames = new() { "Now", "UtcNow", "GetUtcNow", "GetLocalNow" };
-
-    private static readonly HashSet<string> WaitNames = new() { "Sleep", "Delay", "SpinWait", "SpinUntil", "SpinOnce", "TryEnter", "Yield" };
 
     private static readonly HashSet<string> LockEnterNames = new() { "Enter", "EnterWriteLock", "EnterReadLock", "EnterUpgradeableReadLock" };
 
@@ -45,18 +45,18 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
         "File", "FileInfo", "FileStream", "StreamWriter", "FileMode", "MoveTo", "AtomicFile", "JsonFileStore",
     };
 
-    private readonly Lazy<HashSet<string>> _waitingMethods;
+    private readonly WaitingMethods _waitingMethods;
 
     private readonly ConcurrentDictionary<TypeDeclarationSyntax, bool> _typesNamingFileApis = new();
 
     private WaitPass(KnownSymbols symbols)
         : base(symbols)
-        => _waitingMethods = new Lazy<HashSet<string>>(() => WaitingMethodNames(symbols.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        => _waitingMethods = WaitingMethods.Get(symbols);
 
     public static WaitPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WaitPass(s));
 
     protected override bool IsTrigger(string identifier)
-        => ClockNames.Contains(identifier) || IsWaitName(identifier) || LockEnterNames.Contains(identifier) || _waitingMethods.Value.Contains(identifier);
+        => ClockNames.Contains(identifier) || WaitingMethods.IsWaitTrigger(identifier) || LockEnterNames.Contains(identifier) || _waitingMethods.MayWait(identifier);
 
     protected override bool IsTriggerKeyword(SyntaxKind kind) => kind == SyntaxKind.LockKeyword;
 
@@ -75,8 +75,8 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
             if (token.IsKind(SyntaxKind.IdentifierToken))
             {
                 var name = token.ValueText;
-                var waits = IsWaitName(name); // also SemaphoreSlim.Wait and Mutex.WaitOne, which enter a lock
-                timesOrWaits |= waits || ClockNames.Contains(name) || _waitingMethods.Value.Contains(name);
+                var waits = WaitingMethods.IsWaitTrigger(name); // also SemaphoreSlim.Wait and Mutex.WaitOne, which enter a lock
+                timesOrWaits |= waits || ClockNames.Contains(name) || _waitingMethods.MayWait(name);
                 entersLock |= waits || LockEnterNames.Contains(name);
             }
             else
@@ -139,42 +139,6 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
         foreach (var operation in block.Descendants())
         {
             if (ClockReads.IsWallClockRead(operation, Symbols))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsWaitName(string name)
-        => WaitNames.Contains(name) || (name.StartsWith("Wait", StringComparison.Ordinal) && (name.Length == 4 || char.IsUpper(name[4])));
-
-    /// <summary>Names of the compilation's methods whose bodies name a wait: a loop calling one waits too (syntax only, no binding).</summary>
-    private static HashSet<string> WaitingMethodNames(Compilation compilation)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
-            {
-                if (node is MethodDeclarationSyntax { Identifier.ValueText: var name } method
-                    && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body
-                    && NamesWait(body))
-                {
-                    names.Add(name);
-                }
-            }
-        }
-
-        return names;
-    }
-
-    private static bool NamesWait(SyntaxNode body)
-    {
-        foreach (var token in body.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && IsWaitName(token.ValueText))
             {
                 return true;
             }

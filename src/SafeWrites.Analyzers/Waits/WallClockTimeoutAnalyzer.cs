@@ -28,7 +28,7 @@ public sealed class WallClockTimeoutAnalyzer : SafeWritesAnalyzer
                 block.ReportDiagnostic(Diagnostic.Create(
                     Rules.WallClockTimeout,
                     OperationHelpers.FirstLineLocation(timeout.Start.Syntax),
-                    new[] { WaitLoops.KeywordLocation(timeout.Loop) },
+                    new[] { timeout.LoopLocation },
                     timeout.Start.Syntax.ToString()));
             }
         });

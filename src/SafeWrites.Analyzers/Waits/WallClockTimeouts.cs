@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using SafeWrites.Analyzers.Core;
 
 namespace SafeWrites.Analyzers.Waits;
@@ -9,13 +10,14 @@ namespace SafeWrites.Analyzers.Waits;
 /// <summary>A waiting or retrying loop that gives up on a wall-clock comparison (SW2001).</summary>
 internal readonly struct WallClockTimeout
 {
-    public WallClockTimeout(ILoopOperation loop, IOperation start)
+    public WallClockTimeout(Location loopLocation, IOperation start)
     {
-        Loop = loop;
+        LoopLocation = loopLocation;
         Start = start;
     }
 
-    public ILoopOperation Loop { get; }
+    /// <summary>The loop's <c>while</c>/<c>do</c>/<c>for</c> keyword, or the label of a <c>goto</c> retry loop.</summary>
+    public Location LoopLocation { get; }
 
     /// <summary>The clock read that starts the measurement (where SW2001 reports).</summary>
     public IOperation Start { get; }
@@ -24,7 +26,8 @@ internal readonly struct WallClockTimeout
 /// <summary>
 /// Finds the loops whose exit is decided by a wall-clock measurement: a comparison in the loop condition, in an
 /// <c>if</c> of the body that breaks, returns, throws or continues, in an exception filter, or in a guard call,
-/// of a loop that also waits or retries (<see cref="WaitLoops.WaitsOrRetries"/>).
+/// of a loop that also waits or retries (<see cref="WaitLoops.WaitsOrRetries(IOperation, KnownSymbols)"/>). A
+/// <c>goto</c> retry loop (<see cref="GotoLoops"/>) is a loop without a condition.
 /// </summary>
 internal static class WallClockTimeouts
 {
@@ -37,71 +40,85 @@ internal static class WallClockTimeouts
         var starts = new HashSet<IOperation>();
         foreach (var operation in root.Descendants())
         {
-            if (!WaitLoops.IsConditionLoop(operation))
+            if (WaitLoops.IsConditionLoop(operation))
             {
-                continue;
+                var loop = (ILoopOperation)operation;
+                var body = loop.Body is null ? System.Array.Empty<IOperation>() : new[] { loop.Body };
+                var reads = DecisiveReads(Condition(loop), body, symbols);
+                if (reads.Count != 0 && WaitLoops.WaitsOrRetries(loop, symbols))
+                {
+                    Add(result, starts, StartOf(loop.Syntax.Span, reads), WaitLoops.KeywordLocation(loop));
+                }
             }
-
-            var loop = (ILoopOperation)operation;
-            var reads = DecisiveReads(loop, symbols);
-            if (reads.Count == 0 || !WaitLoops.WaitsOrRetries(loop, symbols))
+            else if (operation is ILabeledOperation labeled && GotoLoops.TryGetLoop(labeled, out var statements))
             {
-                continue;
-            }
-
-            var start = StartOf(loop, reads);
-            if (starts.Add(start))
-            {
-                result.Add(new WallClockTimeout(loop, start));
+                var reads = DecisiveReads(null, statements, symbols);
+                if (reads.Count != 0 && WaitLoops.WaitsOrRetries(statements, labeled.Parent!, symbols))
+                {
+                    var span = TextSpan.FromBounds(labeled.Syntax.SpanStart, statements[statements.Count - 1].Syntax.Span.End);
+                    Add(result, starts, StartOf(span, reads), GotoLoops.LabelLocation(labeled));
+                }
             }
         }
 
         return result;
     }
 
-    /// <summary>The wall-clock reads that the loop's exit decisions are measured from.</summary>
-    public static List<IOperation> DecisiveReads(ILoopOperation loop, KnownSymbols symbols)
+    private static void Add(List<WallClockTimeout> result, HashSet<IOperation> starts, IOperation start, Location loopLocation)
     {
-        var reads = new List<IOperation>();
-        var condition = loop switch
+        if (starts.Add(start))
+        {
+            result.Add(new WallClockTimeout(loopLocation, start));
+        }
+    }
+
+    private static IOperation? Condition(ILoopOperation loop)
+        => loop switch
         {
             IWhileLoopOperation whileLoop => whileLoop.Condition,
             IForLoopOperation forLoop => forLoop.Condition,
             _ => null,
         };
+
+    /// <summary>The wall-clock reads that a loop's exit decisions (its condition, and those in its body) are measured from.</summary>
+    public static List<IOperation> DecisiveReads(IOperation? condition, IReadOnlyList<IOperation> body, KnownSymbols symbols)
+    {
+        var reads = new List<IOperation>();
         CollectComparedReads(condition, symbols, reads, 0);
 
         // Exits in nested loops belong to those loops.
-        foreach (var operation in loop.Body is null ? System.Linq.Enumerable.Empty<IOperation>() : WaitLoops.OwnOperations(loop.Body, skipNestedLoops: true))
+        foreach (var statement in body)
         {
-            switch (operation)
+            foreach (var operation in WaitLoops.OwnOperations(statement, skipNestedLoops: true))
             {
-                case IConditionalOperation { Syntax: IfStatementSyntax } ifStatement when LeadsToExit(ifStatement):
-                    CollectComparedReads(ifStatement.Condition, symbols, reads, 0);
-                    break;
-                case ICatchClauseOperation { Filter: { } filter }:
-                    CollectComparedReads(filter, symbols, reads, 0);
-                    break;
-                case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.ReturnsVoid: true } guard }:
-                    foreach (var argument in guard.Arguments)
-                    {
-                        if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter && IsGuardCondition(guard, parameter))
+                switch (operation)
+                {
+                    case IConditionalOperation { Syntax: IfStatementSyntax } ifStatement when LeadsToExit(ifStatement):
+                        CollectComparedReads(ifStatement.Condition, symbols, reads, 0);
+                        break;
+                    case ICatchClauseOperation { Filter: { } filter }:
+                        CollectComparedReads(filter, symbols, reads, 0);
+                        break;
+                    case IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod.ReturnsVoid: true } guard }:
+                        foreach (var argument in guard.Arguments)
                         {
-                            CollectComparedReads(argument.Value, symbols, reads, 0);
+                            if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter && IsGuardCondition(guard, parameter))
+                            {
+                                CollectComparedReads(argument.Value, symbols, reads, 0);
+                            }
                         }
-                    }
 
-                    break;
+                        break;
+                }
             }
         }
 
         return reads;
     }
 
-    /// <summary>The read outside the loop that starts the measurement (start/deadline initializer), else the first one in the loop.</summary>
-    private static IOperation StartOf(ILoopOperation loop, List<IOperation> reads)
+    /// <summary>The read outside the loop's <paramref name="loopSpan"/> that starts the measurement (start/deadline initializer), else the first one in the loop.</summary>
+    private static IOperation StartOf(TextSpan loopSpan, List<IOperation> reads)
     {
-        var loopSpan = loop.Syntax.Span;
         IOperation? best = null;
         var bestIsOutside = false;
         foreach (var read in reads)
@@ -119,7 +136,7 @@ internal static class WallClockTimeouts
         return best!;
     }
 
-    /// <summary>An <c>if</c> whose branches break, continue, return or throw.</summary>
+    /// <summary>An <c>if</c> whose branches break, continue, return, throw or jump (<c>goto</c>: the retry of a <c>goto</c> loop, or out).</summary>
     private static bool LeadsToExit(IConditionalOperation ifStatement)
     {
         foreach (var branch in new[] { ifStatement.WhenTrue, ifStatement.WhenFalse })
@@ -131,7 +148,7 @@ internal static class WallClockTimeouts
 
             foreach (var operation in WaitLoops.OwnOperations(branch))
             {
-                if (operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue } or IReturnOperation or IThrowOperation)
+                if (operation is IBranchOperation { BranchKind: BranchKind.Break or BranchKind.Continue or BranchKind.GoTo } or IReturnOperation or IThrowOperation)
                 {
                     return true;
                 }
