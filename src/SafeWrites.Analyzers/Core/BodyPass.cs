@@ -33,8 +33,11 @@ internal abstract class BodyPass<TFacts>
 
     public KnownSymbols Symbols { get; }
 
-    /// <summary>True for an identifier (a simple name: <c>WriteAllText</c>, <c>FileStream</c>, <c>UtcNow</c>) that makes a body worth binding.</summary>
-    protected abstract bool IsTrigger(string identifier);
+    /// <summary>
+    /// True for an identifier (a simple name: <c>WriteAllText</c>, <c>FileStream</c>, <c>UtcNow</c>) that makes a body worth
+    /// binding; used by the default <see cref="MayHaveFacts"/>, so a family that overrides that needs none.
+    /// </summary>
+    protected virtual bool IsTrigger(string identifier) => false;
 
     /// <summary>True for a keyword that makes a body worth binding (<c>lock</c>); none by default.</summary>
     protected virtual bool IsTriggerKeyword(SyntaxKind kind) => false;

@@ -55,11 +55,6 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
 
     public static WaitPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WaitPass(s));
 
-    protected override bool IsTrigger(string identifier)
-        => ClockNames.Contains(identifier) || WaitingMethods.IsWaitTrigger(identifier) || LockEnterNames.Contains(identifier) || _waitingMethods.MayWait(identifier);
-
-    protected override bool IsTriggerKeyword(SyntaxKind kind) => kind == SyntaxKind.LockKeyword;
-
     /// <summary>
     /// SW2001 and SW2002 need a loop (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>, a <c>goto</c> retry) beside the
     /// clock or the wait; SW2003 needs a lock whose region, or a method of its type, writes a file. So a block is bound
