@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using SafeWrites.Cli.Analysis;
@@ -15,10 +16,14 @@ internal static class CheckCommand
 
     public static async Task<int> RunAsync(CliOptions options, Terminal terminal, CancellationToken cancellationToken)
     {
+        var load = Stopwatch.StartNew();
         var catalog = RuleCatalog.Load().Only(options.Rules);
         var inputs = await InputLoader.LoadAsync(options, forFix: false, catalog.Rules, terminal, cancellationToken).ConfigureAwait(false);
         var root = InputLoader.CommonRoot(inputs);
+        var loadTime = load.Elapsed;
+        var analyze = Stopwatch.StartNew();
         var result = await new AnalysisRunner(catalog, options, root, terminal).RunAsync(inputs, cancellationToken).ConfigureAwait(false);
+        var analyzeTime = analyze.Elapsed;
         terminal.EndProgress();
         foreach (var note in inputs.SelectMany(i => i.Notes))
         {
@@ -38,10 +43,12 @@ internal static class CheckCommand
             terminal.Error.WriteLine($"wrote baseline {options.WriteBaseline} with {result.Findings.Count} finding{(result.Findings.Count == 1 ? "" : "s")}");
         }
 
+        var report = Stopwatch.StartNew();
         WriteReport(options, terminal, catalog, root, result, findings, known);
         if (options.Verbose)
         {
             WriteCost(terminal.Error, result);
+            WritePhases(terminal.Error, loadTime, analyzeTime, report.Elapsed, result);
         }
 
         // Writing a baseline records today's findings: it is the adoption step, not a gate.
@@ -102,5 +109,15 @@ internal static class CheckCommand
             $"compile: {result.CompileTime.TotalMilliseconds:F0} ms; analysis: {result.AnalyzerTime.TotalMilliseconds:F0} ms (analyzers' own time; analysis pass {result.AnalysisWallTime.TotalMilliseconds:F0} ms wall)"));
         var ratio = result.CompileTime.TotalMilliseconds > 0 ? result.AnalyzerTime.TotalMilliseconds / result.CompileTime.TotalMilliseconds : 0;
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"analysis / compile = {ratio:F3}"));
+    }
+
+    /// <summary>Wall time of each phase, to see where a slow run goes (docs/cli.md, "--verbose").</summary>
+    private static void WritePhases(TextWriter writer, TimeSpan load, TimeSpan analyze, TimeSpan report, AnalysisResult result)
+    {
+        var other = analyze - result.CompilationTime - result.CompileTime - result.AnalysisWallTime - result.FindingsTime;
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"phases: load {load.TotalMilliseconds:F0} ms; compilation {result.CompilationTime.TotalMilliseconds:F0} ms; compile diagnostics {result.CompileTime.TotalMilliseconds:F0} ms; "
+            + $"analyzers {result.AnalysisWallTime.TotalMilliseconds:F0} ms ({result.ProjectsByTree} of {result.ProjectsAnalyzed} projects tree by tree); findings {result.FindingsTime.TotalMilliseconds:F0} ms; "
+            + $"other {other.TotalMilliseconds:F0} ms; report {report.TotalMilliseconds:F0} ms"));
     }
 }

@@ -24,6 +24,15 @@ internal sealed class AnalysisResult
     public TimeSpan AnalyzerTime { get; set; }
 
     public TimeSpan AnalysisWallTime { get; set; }
+
+    /// <summary>Getting each project's compilation (parsing and, in project mode, source generators).</summary>
+    public TimeSpan CompilationTime { get; set; }
+
+    /// <summary>Making findings of the diagnostics (baseline keys) and sorting them.</summary>
+    public TimeSpan FindingsTime { get; set; }
+
+    /// <summary>How many projects were analyzed tree by tree (a shard, excluded files) rather than whole.</summary>
+    public int ProjectsByTree { get; set; }
 }
 
 /// <summary>
@@ -58,6 +67,7 @@ internal sealed class AnalysisRunner
         {
             _terminal.Progress($"analyzing {projects[i].Name} ({i + 1}/{projects.Count})");
             var diagnostics = await AnalyzeProjectAsync(projects[i], result, files, cancellationToken).ConfigureAwait(false);
+            var findings = Stopwatch.StartNew();
             foreach (var diagnostic in diagnostics)
             {
                 // A file in several projects (multi-targeting, linked files) is reported once.
@@ -67,11 +77,15 @@ internal sealed class AnalysisRunner
                     result.Findings.Add(Finding.Create(diagnostic, _root));
                 }
             }
+
+            result.FindingsTime += findings.Elapsed;
         }
 
         result.ProjectsAnalyzed = projects.Count;
         result.FilesAnalyzed = files.Count;
+        var sort = Stopwatch.StartNew();
         result.Findings.Sort(Compare);
+        result.FindingsTime += sort.Elapsed;
         return result;
     }
 
@@ -93,7 +107,13 @@ internal sealed class AnalysisRunner
 
     private async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(Project project, string? onlyPath, AnalysisResult? result, HashSet<string>? files, CancellationToken cancellationToken)
     {
+        var getCompilation = Stopwatch.StartNew();
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (result is not null)
+        {
+            result.CompilationTime += getCompilation.Elapsed;
+        }
+
         if (compilation is null)
         {
             return Array.Empty<Diagnostic>();
@@ -124,6 +144,11 @@ internal sealed class AnalysisRunner
         else
         {
             // A shard (or a project with excluded files) analyzes only its own trees; the rest are still compiled for binding.
+            if (result is not null)
+            {
+                result.ProjectsByTree++;
+            }
+
             var builder = ImmutableArray.CreateBuilder<Diagnostic>();
             foreach (var tree in trees)
             {
