@@ -117,7 +117,7 @@ internal static class CheckCommand
         var other = analyze - result.CompilationTime - result.CompileTime - result.AnalysisWallTime - result.FindingsTime;
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"phases: load {load.TotalMilliseconds:F0} ms; compilation {result.CompilationTime.TotalMilliseconds:F0} ms; compile diagnostics {result.CompileTime.TotalMilliseconds:F0} ms; "
-            + $"analyzers {result.AnalysisWallTime.TotalMilliseconds:F0} ms ({result.ProjectsByTree} of {result.ProjectsAnalyzed} projects tree by tree); findings {result.FindingsTime.TotalMilliseconds:F0} ms; "
+            + $"analyzers {result.AnalysisWallTime.TotalMilliseconds:F0} ms ({result.ProjectsScoped} of {result.ProjectsAnalyzed} projects with files outside the scan); findings {result.FindingsTime.TotalMilliseconds:F0} ms; "
             + $"other {other.TotalMilliseconds:F0} ms; report {report.TotalMilliseconds:F0} ms"));
     }
 }

@@ -31,8 +31,8 @@ internal sealed class AnalysisResult
     /// <summary>Making findings of the diagnostics (baseline keys) and sorting them.</summary>
     public TimeSpan FindingsTime { get; set; }
 
-    /// <summary>How many projects were analyzed tree by tree (a shard, excluded files) rather than whole.</summary>
-    public int ProjectsByTree { get; set; }
+    /// <summary>How many projects had files outside the scan (obj/, other shards, --exclude), suppressed rather than analyzed.</summary>
+    public int ProjectsScoped { get; set; }
 }
 
 /// <summary>
@@ -132,31 +132,38 @@ internal sealed class AnalysisRunner
             result.CompileTime += compile.Elapsed;
         }
 
+        var wholeCompilation = trees.Count == compilation.SyntaxTrees.Count();
+        if (!wholeCompilation && onlyPath is null)
+        {
+            // The files outside the scan (build output in obj/, a shard's other slices, --exclude) stay in the
+            // compilation for binding; with the rules suppressed there, the driver does not run them on those files.
+            if (result is not null)
+            {
+                result.ProjectsScoped++;
+            }
+
+            compilation = compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(
+                new ScanScope(compilation.Options.SyntaxTreeOptionsProvider, trees, _catalog.Rules.Select(r => r.Id))));
+        }
+
         var withAnalyzers = compilation.WithAnalyzers(
             _catalog.Analyzers,
             new CompilationWithAnalyzersOptions(project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: _options.Verbose));
         var wall = Stopwatch.StartNew();
         ImmutableArray<Diagnostic> diagnostics;
-        if (_options.Shard.IsAll && trees.Count == compilation.SyntaxTrees.Count())
+        if (onlyPath is null)
         {
+            // One pass over the whole compilation, as the compiler runs analyzers. Asking tree by tree
+            // (GetAnalyzerSemanticDiagnosticsAsync) costs a partial analysis per tree, each with its own
+            // compilation-start work: O(files x size), 4.85x a build at 98k lines (docs/benchmarks.md).
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            // A shard (or a project with excluded files) analyzes only its own trees; the rest are still compiled for binding.
-            if (result is not null)
-            {
-                result.ProjectsByTree++;
-            }
-
-            var builder = ImmutableArray.CreateBuilder<Diagnostic>();
-            foreach (var tree in trees)
-            {
-                builder.AddRange(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false));
-                builder.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, cancellationToken).ConfigureAwait(false));
-            }
-
-            diagnostics = builder.ToImmutable();
+            // fix re-checks one document: analyzing that tree alone is cheaper than the whole compilation.
+            var tree = trees.Single();
+            diagnostics = (await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false))
+                .AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, cancellationToken).ConfigureAwait(false));
         }
 
         if (result is not null)
