@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `safewrites check` (folder mode and project mode) against `dotnet build` of the same code, side by side.
-# Usage: benchmarks/cli/cli-vs-build.sh [LINES] [RUNS]    (defaults: 100000 lines, 3 runs each, alternating)
+# Usage: [SAFEWRITES_CLI=DLL] benchmarks/cli/cli-vs-build.sh [LINES] [RUNS]    (defaults: 100000 lines, 3 runs each, alternating)
 # Writes the analyzer benchmark's generated corpus into a scratch folder with a plain net10.0 project around it,
 # restores once, warms both sides up once, then prints the median wall time of each and the ratios.
 set -euo pipefail
@@ -23,8 +23,12 @@ cat > "$work/corpus/Corpus.csproj" <<'XML'
 </Project>
 XML
 echo "corpus: $(find "$work/corpus" -name '*.cs' | wc -l) files, $(find "$work/corpus" -name '*.cs' -exec cat {} + | wc -l) lines"
-dotnet build "$root/src/SafeWrites.Cli" -c Release -nologo -v q >/dev/null
-cli="$root/src/SafeWrites.Cli/bin/Release/net8.0/SafeWrites.Cli.dll"
+# SAFEWRITES_CLI=path/to/SafeWrites.Cli.dll measures another build of the tool (e.g. the commit before a change).
+cli="${SAFEWRITES_CLI:-}"
+if [ -z "$cli" ]; then
+  dotnet build "$root/src/SafeWrites.Cli" -c Release -nologo -v q >/dev/null
+  cli="$root/src/SafeWrites.Cli/bin/Release/net8.0/SafeWrites.Cli.dll"
+fi
 dotnet restore "$work/corpus/Corpus.csproj" -nologo -v q >/dev/null
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }'; }
@@ -36,6 +40,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 # Warm-up: the build server, the SDK's caches, the disk cache.
 build >/dev/null 2>&1; folder >/dev/null 2>&1 || true
+echo "load average: $(uptime | sed 's/.*load average: //')"
 b=(); f=(); p=()
 for _ in $(seq "$runs"); do
   b+=("$(seconds build)"); f+=("$(seconds folder)"); p+=("$(seconds project)")
@@ -47,5 +52,9 @@ echo "safewrites check FOLDER:           median ${mf}s  runs: ${f[*]}"
 echo "safewrites check Corpus.csproj:    median ${mp}s  runs: ${p[*]}"
 echo "folder / build  = $(ratio "$mf" "$mb")"
 echo "project / build = $(ratio "$mp" "$mb")"
+echo "load average: $(uptime | sed 's/.*load average: //')"
+# Where the time goes (docs/cli.md): the analysis / compile ratio and the wall time of each phase.
 echo "--- safewrites check FOLDER --verbose:"
-CI=true dotnet "$cli" check "$work/corpus" --verbose 2>&1 >/dev/null | tail -3 || true
+CI=true dotnet "$cli" check "$work/corpus" --verbose 2>&1 >/dev/null | tail -4 || true
+echo "--- safewrites check Corpus.csproj --verbose:"
+CI=true dotnet "$cli" check "$work/corpus/Corpus.csproj" --verbose 2>&1 >/dev/null | tail -4 || true
