@@ -94,9 +94,15 @@ internal static class InPlaceWrites
         // (Open/OpenOrCreate) counts as written only through Write… or a callee whose name says it writes: handed
         // to a reader, an upload or a hash, it is only read.
         var written = write.Mode == FileWriteMode.Overwrite
-            ? use.IsWritten || use.Escapes
+            ? use.IsWritten || use.EscapesUnseen
             : use.WrittenDirectly || HandedToWriter(use);
         if (!written || IsExempt(write, symbols))
+        {
+            return false;
+        }
+
+        // A writer kept in a member and written by the type's other members over its lifetime (a session log).
+        if (use.Members.Count > 0 && KeptStreams.Get(symbols).IsLifetimeWriter(operation, use))
         {
             return false;
         }

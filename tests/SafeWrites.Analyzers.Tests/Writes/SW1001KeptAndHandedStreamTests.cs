@@ -1,0 +1,146 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Verifier = SafeWrites.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SafeWrites.Analyzers.Writes.FileOverwrittenInPlaceAnalyzer>;
+
+namespace SafeWrites.Analyzers.Tests.Writes;
+
+/// <summary>
+/// SW1001 — streams that leave the opening method (issue 13): kept by a type of the compilation (a lock handle that
+/// never writes it, a journal that does), and kept in a member of the opener's own type and written over the
+/// object's lifetime (a session log). Scope <c>all</c>: these are about whether the file is written at all.
+/// </summary>
+public class SW1001KeptAndHandedStreamTests
+{
+    // ---------------------------------------------------------------- kept by a type of the compilation
+
+    [Fact]
+    public Task Lock_handle_that_only_stores_and_disposes_its_stream_is_not_reported()
+        => Verify("""
+            using System;
+            using System.IO;
+
+            public sealed class LeaseHandle : IDisposable
+            {
+                private readonly FileStream _file;
+
+                public LeaseHandle(FileStream file) => _file = file ?? throw new ArgumentNullException(nameof(file));
+
+                public bool IsEmpty => _file.Length == 0;
+
+                public void Dispose() => _file.Dispose();
+            }
+
+            public static class Leases
+            {
+                public static LeaseHandle Take(string path)
+                    => new LeaseHandle(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+
+                public static LeaseHandle TakeFresh(string path)
+                {
+                    var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+                    return new LeaseHandle(file);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Lock_handle_at_the_default_scope_is_not_reported()
+        => Verifier.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+
+            sealed class SessionLock : IDisposable
+            {
+                private FileStream? _held;
+
+                public SessionLock(FileStream held)
+                {
+                    _held = held;
+                }
+
+                public void Dispose()
+                {
+                    _held?.Dispose();
+                    _held = null;
+                }
+            }
+
+            static class SessionLocks
+            {
+                private const string LockName = "session.lock";
+
+                public static SessionLock Acquire(string directory)
+                    => new SessionLock(new FileStream(Path.Combine(directory, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+
+                public static SessionLock AcquireEmptied(string directory)
+                    => new SessionLock(new FileStream(Path.Combine(directory, LockName), FileMode.Create, FileAccess.Write, FileShare.None));
+            }
+            """, OutputKind.DynamicallyLinkedLibrary, (string?)null);
+
+    [Fact]
+    public Task Type_of_the_compilation_that_writes_the_kept_stream_is_reported()
+        => Verify("""
+            using System;
+            using System.IO;
+            using System.Text;
+
+            public sealed class Journal : IDisposable
+            {
+                private readonly Stream _target;
+                private StreamWriter? _text;
+
+                public Journal(Stream target) { _target = target; }
+
+                public void Record(string line)
+                {
+                    _text ??= new StreamWriter(_target, Encoding.UTF8);
+                    _text.WriteLine(line);
+                }
+
+                public void Dispose() => _text?.Dispose();
+            }
+
+            public static class Journals
+            {
+                public static Journal Open(string path)
+                    => new Journal({|SW1001:new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite)|});
+
+                public static Journal Fresh(string path)
+                    => new Journal({|SW1001:File.Create(path)|});
+            }
+            """);
+
+    [Fact]
+    public Task Type_that_hands_the_kept_stream_on_or_exposes_it_counts_as_writing()
+        => Verify("""
+            using System.IO;
+
+            public sealed class Holder
+            {
+                private readonly Stream _inner;
+
+                public Holder(Stream inner) => _inner = inner;
+
+                public Stream Inner => _inner;
+            }
+
+            public sealed class Copier
+            {
+                private readonly Stream _to;
+
+                public Copier(Stream to) => _to = to;
+
+                public void From(Stream source) => source.CopyTo(_to);
+            }
+
+            public static class Uses
+            {
+                public static Holder Hold(string path) => new Holder({|SW1001:File.Create(path)|});
+
+                public static Copier Copy(string path) => new Copier({|SW1001:File.Create(path)|});
+            }
+            """);
+
+    private static Task Verify(string source) => Verifier.VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, Sw1001Scope.All);
+}
