@@ -142,5 +142,100 @@ public class SW1001KeptAndHandedStreamTests
             }
             """);
 
+    // ---------------------------------------------------------------- kept in a member of the opener's type
+
+    [Fact]
+    public Task Session_log_kept_in_a_field_and_written_over_the_object_lifetime_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+
+            public sealed class SessionRecorder : IDisposable
+            {
+                private readonly StreamWriter _out;
+
+                public SessionRecorder(string directory)
+                {
+                    var current = Path.Combine(directory, "session.txt");
+                    if (File.Exists(current))
+                    {
+                        File.Move(current, Path.Combine(directory, "session.previous.txt"), true);
+                    }
+
+                    _out = new StreamWriter(current) { AutoFlush = true };
+                }
+
+                public void Note(string what) => _out.WriteLine($"{DateTime.UtcNow:O} {what}");
+
+                public void Dispose() => _out.Dispose();
+            }
+            """;
+        return Task.WhenAll(Verify(source), Verifier.VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, (string?)null));
+    }
+
+    [Fact]
+    public Task Stream_kept_in_a_field_and_rewound_for_every_save_is_reported()
+        => Verify("""
+            using System;
+            using System.IO;
+            using System.Text;
+
+            public sealed class CounterFile : IDisposable
+            {
+                private readonly FileStream _file;
+
+                public CounterFile(string path) => _file = {|SW1001:File.Create(path)|};
+
+                public void Save(int value)
+                {
+                    _file.SetLength(0);
+                    _file.Write(Encoding.UTF8.GetBytes(value.ToString()));
+                    _file.Flush();
+                }
+
+                public void Dispose() => _file.Dispose();
+            }
+            """);
+
+    [Fact]
+    public Task Writer_kept_in_a_field_but_closed_by_the_opening_method_is_reported()
+        => Verify("""
+            using System.IO;
+
+            public sealed class ReportWriter
+            {
+                private StreamWriter? _writer;
+
+                public void Save(string path, string[] rows)
+                {
+                    _writer = {|SW1001:new StreamWriter(path)|};
+                    foreach (var row in rows)
+                    {
+                        WriteRow(row);
+                    }
+
+                    _writer.Dispose();
+                }
+
+                private void WriteRow(string row) => _writer!.WriteLine(row);
+            }
+            """);
+
+    [Fact]
+    public Task Writer_kept_in_a_public_member_is_reported()
+        => Verify("""
+            using System.IO;
+
+            public sealed class Output
+            {
+                public StreamWriter? Writer;
+
+                public void Open(string path) => Writer = {|SW1001:new StreamWriter(path)|};
+
+                public void Line(string text) => Writer!.WriteLine(text);
+            }
+            """);
+
     private static Task Verify(string source) => Verifier.VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, Sw1001Scope.All);
 }
