@@ -99,7 +99,8 @@ internal static class StreamFlow
     private static bool IsWriteMethod(IMethodSymbol? method)
         => method is not null && method.Name.StartsWith("Write", System.StringComparison.Ordinal);
 
-    private static bool IsReadMethod(IMethodSymbol? method)
+    /// <summary>A method whose name says it reads what it is given: <c>Read…</c>, <c>Deserialize…</c>, <c>Load…</c>, <c>Parse…</c>.</summary>
+    public static bool IsReadMethod(IMethodSymbol? method)
     {
         if (method is null)
         {

@@ -1,3 +1,5 @@
+using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -236,6 +238,116 @@ public class SW1001KeptAndHandedStreamTests
                 public void Line(string text) => Writer!.WriteLine(text);
             }
             """);
+
+    // ---------------------------------------------------------------- handed to code outside the compilation
+
+    private static readonly Lazy<MetadataReference> Vendor = new(() => CompiledLibrary.Compile("Vendor.Storage", """
+        using System.IO;
+        using System.Threading.Tasks;
+
+        namespace Vendor.Storage;
+
+        public static class RunSaver { public static void Save(object run, Stream to) { } }
+        public static class PackSerializer
+        {
+            public static ValueTask SerializeAsync<T>(Stream to, T value) => default;
+            public static T? Deserialize<T>(Stream from) => default;
+        }
+        public static class StateSaver { public static void Run(Stream to, object state) { } }
+        public static class Codec { public static void Encode(Stream stream, object value) { } }
+        public static class Digest { public static byte[] Of(Stream stream) => new byte[32]; }
+        public sealed class BlobClient { public Task UploadAsync(string name, Stream content) => Task.CompletedTask; }
+        """));
+
+    [Fact]
+    public Task Stream_handed_to_outside_code_that_says_it_writes_is_reported()
+        => VerifyWithVendor("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Vendor.Storage;
+
+            public static class Persist
+            {
+                public static void SaveRun(string path, object run)
+                {
+                    using var file = {|SW1001:new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite)|};
+                    RunSaver.Save(run, file);
+                }
+
+                public static async Task PackAsync(string path, int[] values)
+                {
+                    await using var file = {|SW1001:File.Open(path, FileMode.OpenOrCreate)|};
+                    await PackSerializer.SerializeAsync(file, values);
+                }
+
+                public static void ByTypeName(string path, object state)
+                {
+                    using var file = {|SW1001:new FileStream(path, FileMode.Open, FileAccess.ReadWrite)|};
+                    StateSaver.Run(file, state);
+                }
+
+                public static void WriteOnly(string path, object value)
+                {
+                    using var file = {|SW1001:new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write)|};
+                    Codec.Encode(file, value);
+                }
+
+                public static void Truncating(string path, object value)
+                {
+                    using var file = {|SW1001:File.Create(path)|};
+                    Codec.Encode(file, value);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Stream_opened_without_truncating_and_handed_to_outside_code_that_reads_is_not_reported()
+        => VerifyWithVendor("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Vendor.Storage;
+
+            public static class Reads
+            {
+                public static int[]? Load(string path)
+                {
+                    using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+                    return PackSerializer.Deserialize<int[]>(file);
+                }
+
+                public static int[]? LoadJson(string path)
+                {
+                    using var file = File.Open(path, FileMode.OpenOrCreate);
+                    return JsonSerializer.Deserialize<int[]>(file);
+                }
+
+                public static byte[] Hash(string path)
+                {
+                    using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                    return Digest.Of(file);
+                }
+
+                public static async Task UploadAsync(BlobClient client, string path)
+                {
+                    await using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+                    await client.UploadAsync(Path.GetFileName(path), file);
+                }
+
+                public static void Encode(string path, object value)
+                {
+                    using var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+                    Codec.Encode(file, value);
+                }
+            }
+            """);
+
+    private static Task VerifyWithVendor(string source)
+    {
+        var test = new Verifier.Test { TestCode = source, GlobalConfig = Sw1001Scope.All };
+        test.TestState.AdditionalReferences.Add(Vendor.Value);
+        return test.RunAsync(CancellationToken.None);
+    }
 
     private static Task Verify(string source) => Verifier.VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, Sw1001Scope.All);
 }
