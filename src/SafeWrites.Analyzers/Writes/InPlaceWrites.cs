@@ -115,6 +115,43 @@ internal static class InPlaceWrites
         return true;
     }
 
+    /// <summary>
+    /// <c>File.Copy(tmp, dest, overwrite: true)</c> / <c>tmpInfo.CopyTo(dest, true)</c> publishing a temporary file the
+    /// code wrote: a copy is not a rename, the destination is rewritten in place (SW1001 at the copy). Not when the
+    /// temporary file lies in the temp directory (SW1003's), nor when the destination is itself a temp or staging path.
+    /// </summary>
+    public static bool TryAnalyzeCopy(Publish publish, KnownSymbols symbols, out InPlaceWrite result)
+    {
+        result = default;
+        if (publish.Kind != PublishKind.Copy || publish.Writes.Count == 0 || publish.IsFromTempDirectory || !OverwritesDestination(publish.Step))
+        {
+            return false;
+        }
+
+        var write = new FileWrite(publish.Step, FileWriteShape.WholeContent, FileWriteMode.Overwrite, publish.Destination, null);
+        if (IsExempt(write, symbols))
+        {
+            return false;
+        }
+
+        result = new InPlaceWrite(InPlaceWriteKind.Content, write, publish.Step, null);
+        return true;
+    }
+
+    /// <summary>The copy's <c>overwrite</c> flag is a constant <c>true</c>; without it the copy fails on an existing destination.</summary>
+    public static bool OverwritesDestination(IInvocationOperation copy)
+    {
+        foreach (var argument in copy.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                return argument.Value.ConstantValue is { HasValue: true, Value: true };
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Temp files, temp-then-rename writes (SW1005/SW1006 look after those), and temp paths chosen by a caller or a callback helper.</summary>
     private static bool IsExempt(FileWrite write, KnownSymbols symbols)
         => write.Path is { } path
