@@ -195,7 +195,12 @@ internal static class StreamOptionsValues
     private static (IOperation? Mode, IOperation? Access) Initial(IObjectCreationOperation creation)
     {
         IOperation? mode = null, access = null;
-        foreach (var member in creation.Initializer?.Initializers ?? default)
+        if (creation.Initializer is null)
+        {
+            return (mode, access);
+        }
+
+        foreach (var member in creation.Initializer.Initializers)
         {
             if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
             {

@@ -86,6 +86,11 @@ public class SW1001StreamOptionsTests
 
                     using var c = new FileStream(path, options);
                     c.Write(data);
+
+                    // Defaults only (Open, Read), set nowhere: not a write.
+                    var plain = new FileStreamOptions();
+                    using var d = new FileStream(path, plain);
+                    d.ReadByte();
                 }
             }
             """);
