@@ -148,6 +148,7 @@ internal sealed class KeptStreams
 
         var typeUse = new StreamUse();
         var openerRoot = opener.Root();
+        var openedOnce = IsOpenedOnce(opener, use);
         var writtenElsewhere = false;
         var complete = FollowMembers(keeper, typeUse, reference =>
         {
@@ -158,11 +159,39 @@ internal sealed class KeptStreams
 
             var referenceUse = new StreamUse();
             StreamFlow.FollowFrom(reference, _symbols, referenceUse, keeper);
-            writtenElsewhere |= referenceUse.IsWritten && reference.Root() != openerRoot;
+            writtenElsewhere |= referenceUse.IsWritten && (openedOnce || reference.Root() != openerRoot);
             return !referenceUse.EscapesUnseen;
         });
 
         return complete && writtenElsewhere;
+    }
+
+    /// <summary>
+    /// Opened on first use (<c>_out ??= new …</c>, <c>if (_out == null) _out = new …</c>): later calls of the same
+    /// method write to the stream it kept, so its own writes are writes over the object's lifetime too.
+    /// </summary>
+    private static bool IsOpenedOnce(IOperation opener, StreamUse use)
+    {
+        for (var current = opener.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ICoalesceAssignmentOperation)
+            {
+                return true;
+            }
+
+            if (current is IConditionalOperation { Condition: { } condition } && !condition.Syntax.Span.Contains(opener.Syntax.Span))
+            {
+                foreach (var operand in condition.DescendantsAndSelf())
+                {
+                    if (operand.ReferencedSymbol() is { } symbol && use.Members.Contains(symbol, SymbolEqualityComparer.Default))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -177,6 +177,44 @@ public class SW1001KeptAndHandedStreamTests
     }
 
     [Fact]
+    public Task Output_opened_into_a_field_on_first_use_and_written_by_every_call_is_not_reported()
+        => Verify("""
+            using System;
+            using System.IO;
+
+            public sealed class FrameSink : IDisposable
+            {
+                private readonly string _path;
+                private Stream? _out;
+                private BinaryWriter? _header;
+
+                public FrameSink(string path) => _path = path;
+
+                public void Add(byte[] frame)
+                {
+                    if (_out is null)
+                    {
+                        _out = new FileStream(_path, FileMode.Create, FileAccess.Write);
+                    }
+
+                    _out.Write(frame);
+                }
+
+                public void Mark(int id)
+                {
+                    _header ??= new BinaryWriter(File.Create(_path + ".idx"));
+                    _header.Write(id);
+                }
+
+                public void Dispose()
+                {
+                    _out?.Dispose();
+                    _header?.Dispose();
+                }
+            }
+            """);
+
+    [Fact]
     public Task Stream_kept_in_a_field_and_rewound_for_every_save_is_reported()
         => Verify("""
             using System;
