@@ -219,40 +219,9 @@ internal static class FileWrites
         return FileWriteMode.Overwrite;
     }
 
-    /// <summary><c>new FileStreamOptions { Mode = …, Access = … }</c>, inline or through a local initialized so.</summary>
+    /// <summary>A <c>FileStreamOptions</c> with the mode it has at the open: inline, a local, a field or property (<see cref="StreamOptionsValues"/>).</summary>
     private static FileWriteMode ModeOfOptions(IOperation options)
-    {
-        var value = options.WalkDownConversions();
-        if (value is ILocalReferenceOperation local)
-        {
-            var assigned = OperationHelpers.AssignedValues(value.Root(), local.Local);
-            value = assigned.Count == 1 ? assigned[0].WalkDownConversions() : null;
-        }
-
-        if (value is not IObjectCreationOperation { Initializer: { } initializer })
-        {
-            return FileWriteMode.None;
-        }
-
-        IOperation? mode = null, access = null;
-        foreach (var initializerMember in initializer.Initializers)
-        {
-            if (initializerMember is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment)
-            {
-                if (property.Property.Name == "Mode")
-                {
-                    mode = assignment.Value;
-                }
-                else if (property.Property.Name == "Access")
-                {
-                    access = assignment.Value;
-                }
-            }
-        }
-
-        // FileStreamOptions defaults: Mode = Open, Access = Read.
-        return mode is null ? FileWriteMode.None : ModeOf(mode, access, defaultAccessIsReadOnly: true);
-    }
+        => StreamOptionsValues.ModeAtOpen(options, static (mode, access) => ModeOf(mode!, access, defaultAccessIsReadOnly: true));
 
     private static FileWriteMode ModeOf(IOperation mode, IOperation? access, bool defaultAccessIsReadOnly)
     {

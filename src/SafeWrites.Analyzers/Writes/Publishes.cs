@@ -575,7 +575,7 @@ internal static class Publishes
     /// (or the method body, when <paramref name="step"/> is null) makes it conditional: a branch of an <c>if</c>, a
     /// switch section, a loop body, a <c>catch</c>, a <c>?.</c>, a lambda.
     /// </summary>
-    private static bool RunsOnEveryPath(IOperation operation, IOperation? step)
+    public static bool RunsOnEveryPath(IOperation operation, IOperation? step)
     {
         var stepSpan = step?.Syntax.Span;
         for (IOperation? current = operation, parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)

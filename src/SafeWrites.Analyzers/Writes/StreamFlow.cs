@@ -14,10 +14,16 @@ internal sealed class StreamUse
     /// <summary>It leaves the method: returned, stored in a field or property, or kept by an object it is passed to.</summary>
     public bool Escapes { get; set; }
 
+    /// <summary>It leaves the method to code whose writes are not seen (returned, a member, outside code); unlike <see cref="Escapes"/>, not when kept by a type of the compilation that never writes it.</summary>
+    public bool EscapesUnseen { get; set; }
+
+    /// <summary>Fields and properties it (or a wrapper) is stored in.</summary>
+    public List<ISymbol> Members { get; } = new();
+
     /// <summary>The method returns it (a wrapper opener: its callers write, not it).</summary>
     public bool Returned { get; set; }
 
-    /// <summary>A <c>Write…</c> call on it or on a wrapper of it, or a JSON writer over it (not a hand-off).</summary>
+    /// <summary>A <c>Write…</c> call on it or on a wrapper of it, a JSON writer over it, or a type of the compilation that keeps and writes it (not a hand-off to unseen code).</summary>
     public bool WrittenDirectly { get; set; }
 
     /// <summary>Content is read from it: a reader over it, a <c>Read…</c> call, a method that reads, deserializes, loads or parses it.</summary>
@@ -50,10 +56,17 @@ internal static class StreamFlow
     public static StreamUse Analyze(IOperation opener, KnownSymbols symbols)
     {
         var use = new StreamUse();
-        var walker = new Walker(opener.Root(), symbols, use);
+        var walker = new Walker(opener.Root(), symbols, use, null);
         walker.Follow(opener, 0);
         return use;
     }
+
+    /// <summary>
+    /// Follows a stream or writer held by <paramref name="value"/> (a parameter or member reference) into <paramref name="use"/>;
+    /// stores into the members <paramref name="keeper"/> follows are queued there instead of counting as escapes.
+    /// </summary>
+    public static void FollowFrom(IOperation value, KnownSymbols symbols, StreamUse use, MemberKeeper keeper)
+        => new Walker(value.Root(), symbols, use, keeper).Follow(value, 1);
 
     /// <summary>A type whose instances write through to a stream or writer they are constructed over.</summary>
     public static bool IsWrapperType(ITypeSymbol? type, KnownSymbols symbols)
@@ -86,7 +99,8 @@ internal static class StreamFlow
     private static bool IsWriteMethod(IMethodSymbol? method)
         => method is not null && method.Name.StartsWith("Write", System.StringComparison.Ordinal);
 
-    private static bool IsReadMethod(IMethodSymbol? method)
+    /// <summary>A method whose name says it reads what it is given: <c>Read…</c>, <c>Deserialize…</c>, <c>Load…</c>, <c>Parse…</c>.</summary>
+    public static bool IsReadMethod(IMethodSymbol? method)
     {
         if (method is null)
         {
@@ -105,13 +119,15 @@ internal static class StreamFlow
         private readonly IOperation _root;
         private readonly KnownSymbols _symbols;
         private readonly StreamUse _use;
+        private readonly MemberKeeper? _keeper;
         private readonly HashSet<ISymbol> _followed = new(SymbolEqualityComparer.Default);
 
-        public Walker(IOperation root, KnownSymbols symbols, StreamUse use)
+        public Walker(IOperation root, KnownSymbols symbols, StreamUse use, MemberKeeper? keeper)
         {
             _root = root;
             _symbols = symbols;
             _use = use;
+            _keeper = keeper;
         }
 
         /// <summary>Looks at what consumes the value of <paramref name="value"/> (a stream or writer).</summary>
@@ -135,25 +151,15 @@ internal static class StreamFlow
                     break;
 
                 case ISimpleAssignmentOperation assignment when assignment.Value == consumed:
-                    var target = assignment.Target.ReferencedSymbol();
-                    if (target is ILocalSymbol local)
-                    {
-                        FollowSymbol(local, depth);
-                    }
-                    else
-                    {
-                        // A field, a property, an out/ref parameter: its writes happen out of sight.
-                        _use.Escapes = true;
-                        if (target is not null)
-                        {
-                            FollowSymbol(target, depth);
-                        }
-                    }
-
+                    FollowStore(assignment.Target.ReferencedSymbol(), depth);
                     break;
 
-                case IArgumentOperation { Parent: IObjectCreationOperation creation }:
-                    FollowCreationArgument(creation, depth);
+                case ICoalesceAssignmentOperation assignment when assignment.Value == consumed:
+                    FollowStore(assignment.Target.ReferencedSymbol(), depth);
+                    break;
+
+                case IArgumentOperation { Parent: IObjectCreationOperation creation } argument:
+                    FollowCreationArgument(creation, argument, depth);
                     break;
 
                 case IArgumentOperation { Parent: IInvocationOperation invocation }:
@@ -184,6 +190,7 @@ internal static class StreamFlow
 
                 case IReturnOperation:
                     _use.Escapes = true;
+                    _use.EscapesUnseen = true;
                     _use.Returned = true;
                     break;
 
@@ -193,7 +200,35 @@ internal static class StreamFlow
             }
         }
 
-        private void FollowCreationArgument(IObjectCreationOperation creation, int depth)
+        private void FollowStore(ISymbol? target, int depth)
+        {
+            if (target is ILocalSymbol local)
+            {
+                FollowSymbol(local, depth);
+            }
+            else if (_keeper is not null && _keeper.Keep(target))
+            {
+                // A member of the type being looked into: its uses in the type are followed next.
+                _use.Escapes = true;
+            }
+            else
+            {
+                // A field, a property, an out/ref parameter: its writes happen out of sight.
+                _use.Escapes = true;
+                _use.EscapesUnseen = true;
+                if (target is IFieldSymbol or IPropertySymbol)
+                {
+                    _use.Members.Add(target);
+                }
+
+                if (target is not null)
+                {
+                    FollowSymbol(target, depth);
+                }
+            }
+        }
+
+        private void FollowCreationArgument(IObjectCreationOperation creation, IArgumentOperation argument, int depth)
         {
             var type = creation.Type;
             if (KnownSymbols.InheritsFrom(type, _symbols.TextReader) || KnownSymbols.InheritsFrom(type, _symbols.BinaryReader))
@@ -215,10 +250,20 @@ internal static class StreamFlow
                 return;
             }
 
-            // Kept by an object we cannot see into (an archive, a logger …): assume it writes.
             _use.HandedTo.Add(creation);
-            _use.IsWritten = true;
             _use.Escapes = true;
+
+            // Kept by an object of the compilation: its type's uses of the member tell (a lock handle never writes it).
+            if (KeptStreams.Get(_symbols).Writes(creation, argument) is { } seen)
+            {
+                _use.IsWritten |= seen;
+                _use.WrittenDirectly |= seen;
+                return;
+            }
+
+            // Kept by an object we cannot see into (an archive, a logger …): assume it writes.
+            _use.IsWritten = true;
+            _use.EscapesUnseen = true;
         }
 
         private void FollowSymbol(ISymbol symbol, int depth)

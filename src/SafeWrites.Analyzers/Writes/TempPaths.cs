@@ -199,12 +199,15 @@ internal static class TempPaths
                 continue;
             }
 
+            // A copy over the destination with overwrite publishes too (SW1001 reports it at the copy, not at the temp write).
             IOperation? source = null;
-            if (KnownSymbols.Contains(symbols.FileMoves, invocation.TargetMethod))
+            if (KnownSymbols.Contains(symbols.FileMoves, invocation.TargetMethod)
+                || (KnownSymbols.Contains(symbols.FileCopies, invocation.TargetMethod) && InPlaceWrites.OverwritesDestination(invocation)))
             {
                 source = invocation.ArgumentValue(0);
             }
-            else if (KnownSymbols.Contains(symbols.FileInfoMoves, invocation.TargetMethod))
+            else if (KnownSymbols.Contains(symbols.FileInfoMoves, invocation.TargetMethod)
+                     || (KnownSymbols.Contains(symbols.FileInfoCopies, invocation.TargetMethod) && InPlaceWrites.OverwritesDestination(invocation)))
             {
                 source = invocation.Instance;
             }

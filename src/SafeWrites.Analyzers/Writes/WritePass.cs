@@ -77,6 +77,10 @@ internal sealed class WritePass : BodyPass<BodyWrites>
             else if (operation is IInvocationOperation invocation && Writes.Publishes.TryAnalyze(invocation, Symbols, out var publish))
             {
                 (facts ??= new BodyWrites(Symbols)).Publishes.Add(publish);
+                if (InPlaceWrites.TryAnalyzeCopy(publish, Symbols, out var copy))
+                {
+                    facts.InPlace.Add(copy);
+                }
             }
         }
 

@@ -523,8 +523,9 @@ public class SW1001ScopeTests
         {
             private readonly Stream _output;
 
-            // An encoder that keeps its output stream open in a field while frames arrive.
-            public FrameEncoder(string outputPath) => _output = {|SW1001:new FileStream(outputPath, FileMode.Create)|};
+            // An encoder that keeps its output stream open in a field while frames arrive: written over the object's
+            // lifetime, not a whole-file rewrite (not reported in any scope).
+            public FrameEncoder(string outputPath) => _output = new FileStream(outputPath, FileMode.Create);
 
             public void Add(byte[] frame) => _output.Write(frame);
 
