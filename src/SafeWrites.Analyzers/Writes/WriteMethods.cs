@@ -70,6 +70,9 @@ internal sealed class WriteMethod
     /// <summary>Write: the wrapper serializes JSON itself (<c>File.WriteAllText(path, JsonSerializer.Serialize(value))</c>).</summary>
     public bool JsonInside { get; set; }
 
+    /// <summary>A user-listed method (<see cref="KnownSymbols.Listed"/>), not a wrapper of the compilation.</summary>
+    public bool IsListed { get; set; }
+
     /// <summary>The wrapped System.IO (or inner wrapper) call in the wrapper's body; null for a listed method.</summary>
     public SyntaxNode? Inner { get; set; }
 }
@@ -256,14 +259,19 @@ internal sealed class WriteMethods
         return !symbols.IsFileApiType(method.ContainingType) && Get(symbols).TryGetDelete(invocation, out path);
     }
 
-    private static WriteMethod FromListed(ListedMethod listed) => listed.Kind switch
+    private static WriteMethod FromListed(ListedMethod listed)
     {
-        ListedKind.Write => new WriteMethod(WriteMethodKind.Write, listed.First, listed.Second),
-        ListedKind.Open => new WriteMethod(WriteMethodKind.Open, listed.First, -1),
-        ListedKind.Move => new WriteMethod(WriteMethodKind.Move, listed.First, listed.Second),
-        ListedKind.Copy => new WriteMethod(WriteMethodKind.Copy, listed.First, listed.Second),
-        _ => new WriteMethod(WriteMethodKind.Delete, listed.First, -1),
-    };
+        var kind = listed.Kind switch
+        {
+            ListedKind.Write => WriteMethodKind.Write,
+            ListedKind.Open => WriteMethodKind.Open,
+            ListedKind.Move => WriteMethodKind.Move,
+            ListedKind.Copy => WriteMethodKind.Copy,
+            _ => WriteMethodKind.Delete,
+        };
+        var second = kind is WriteMethodKind.Open or WriteMethodKind.Delete ? -1 : listed.Second;
+        return new WriteMethod(kind, listed.First, second) { IsListed = true };
+    }
 
     /// <summary>The wrapper an ordinary method's body makes it: the first file operation whose operands are its parameters.</summary>
     private WriteMethod? Summarize(IMethodSymbol method)
@@ -273,6 +281,8 @@ internal sealed class WriteMethods
             return null;
         }
 
+        // A write or a transfer wins over a delete (a mover that first deletes its destination is a mover).
+        WriteMethod? delete = null;
         foreach (var operation in body.Descendants())
         {
             switch (operation)
@@ -295,17 +305,17 @@ internal sealed class WriteMethods
 
                     break;
 
-                case IInvocationOperation invocation when TryGetAnyDelete(invocation, _symbols, out var deleted):
+                case IInvocationOperation invocation when delete is null && TryGetAnyDelete(invocation, _symbols, out var deleted):
                     if (ParameterIn(deleted, method) is var path and >= 0)
                     {
-                        return new WriteMethod(WriteMethodKind.Delete, path, -1) { Inner = invocation.Syntax };
+                        delete = new WriteMethod(WriteMethodKind.Delete, path, -1) { Inner = invocation.Syntax };
                     }
 
                     break;
             }
         }
 
-        return null;
+        return delete;
     }
 
     private WriteMethod? SummarizeWrite(IMethodSymbol method, IOperation operation, FileWrite write)

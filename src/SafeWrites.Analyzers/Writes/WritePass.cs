@@ -86,9 +86,21 @@ internal sealed class WritePass : BodyPass<BodyWrites>
                     (facts ??= new BodyWrites(Symbols)).InPlace.Add(write);
                 }
             }
-            else if (operation is IInvocationOperation invocation && Writes.Publishes.TryAnalyze(invocation, Symbols, out var publish)
-                     && (publish.Removals.Count > 0 || !_writeMethods.IsForwardedInside(invocation)))
+            else if (operation is IInvocationOperation invocation && Writes.Publishes.TryAnalyze(invocation, Symbols, out var publish))
             {
+                // A wrapped move is reported at its callers; only a removal of the destination inside the wrapper (SW1004) stays here.
+                if (_writeMethods.IsForwardedInside(invocation))
+                {
+                    if (publish.Removals.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    publish.Writes.Clear();
+                    publish.IsFromTempDirectory = false;
+                    publish.FixedName = null;
+                }
+
                 (facts ??= new BodyWrites(Symbols)).Publishes.Add(publish);
             }
         }
