@@ -185,8 +185,28 @@ internal sealed class WriteMethods
             return false;
         }
 
+        // Called: by name, syntax only (binding every call site of the compilation would cost more than the rest).
         return method.OverriddenMethod is not null || !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterface(method)
-               || CompilationCalls.Get(_symbols).CallersOf(method).Count > 0;
+               || IsCalledElsewhere(method);
+    }
+
+    private bool IsCalledElsewhere(IMethodSymbol method)
+    {
+        foreach (var node in CompilationCalls.Get(_symbols).Named(method.Name))
+        {
+            var inside = false;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                inside |= reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span);
+            }
+
+            if (!inside)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A move, replace or copy through a described method: its source and destination arguments.</summary>
@@ -276,7 +296,8 @@ internal sealed class WriteMethods
     /// <summary>The wrapper an ordinary method's body makes it: the first file operation whose operands are its parameters.</summary>
     private WriteMethod? Summarize(IMethodSymbol method)
     {
-        if (method.IsAbstract || CompilationCalls.Get(_symbols).BodyOf(method) is not { } body)
+        // Only a declaration whose syntax may wrap (NameIndex) is bound: other methods of the same name stay unbound.
+        if (method.IsAbstract || !_index.Value.MayWrap(method) || CompilationCalls.Get(_symbols).BodyOf(method) is not { } body)
         {
             return null;
         }
@@ -523,11 +544,26 @@ internal sealed class WriteMethods
     {
         private readonly Dictionary<string, List<MethodDeclarationSyntax>> _declarations = new(StringComparer.Ordinal);
         private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
+        private readonly HashSet<SyntaxNode> _wrapping = new();
 
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
         public IReadOnlyList<MethodDeclarationSyntax> DeclarationsNamed(string name)
             => _declarations.TryGetValue(name, out var list) ? list : Array.Empty<MethodDeclarationSyntax>();
+
+        /// <summary>True when a declaration of the method names a file API or a possible wrapper (syntax only).</summary>
+        public bool MayWrap(IMethodSymbol method)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (_wrapping.Contains(reference.GetSyntax()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when some declaration with this name overrides (a virtual method may have overrides).</summary>
         public bool IsOverridableName(string name) => _overridden.Contains(name);
@@ -536,7 +572,7 @@ internal sealed class WriteMethods
         {
             var index = new NameIndex();
             var listed = symbols.Listed.Names;
-            var pending = new List<(string Name, List<string> Calls)>();
+            var pending = new List<(MethodDeclarationSyntax Method, List<string> Calls)>();
             foreach (var tree in symbols.Compilation.SyntaxTrees)
             {
                 foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
@@ -580,22 +616,23 @@ internal sealed class WriteMethods
                     if (wraps || (weak && namesFile))
                     {
                         index.Names.Add(name);
+                        index._wrapping.Add(method);
                     }
                     else if (calls.Count != 0)
                     {
-                        pending.Add((name, calls));
+                        pending.Add((method, calls));
                     }
                 }
             }
 
             for (var round = 1; round < MaxNameRounds; round++)
             {
-                var added = new List<string>();
-                foreach (var (name, calls) in pending)
+                var added = new List<MethodDeclarationSyntax>();
+                foreach (var (method, calls) in pending)
                 {
-                    if (!index.Names.Contains(name) && calls.Exists(index.Names.Contains))
+                    if (!index._wrapping.Contains(method) && calls.Exists(index.Names.Contains))
                     {
-                        added.Add(name);
+                        added.Add(method);
                     }
                 }
 
@@ -604,7 +641,11 @@ internal sealed class WriteMethods
                     break;
                 }
 
-                index.Names.UnionWith(added);
+                foreach (var method in added)
+                {
+                    index.Names.Add(method.Identifier.ValueText);
+                    index._wrapping.Add(method);
+                }
             }
 
             return index;
