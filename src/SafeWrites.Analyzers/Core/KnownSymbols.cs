@@ -1,6 +1,10 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SafeWrites.Analyzers.Core;
 
@@ -76,6 +80,44 @@ internal sealed class KnownSymbols
             }
         }
 
+        // System.IO.Abstractions (TestableIO): the same operations as System.IO's, through IFileSystem. Its members join
+        // the System.IO sets above (same parameters), so every write rule and SW3001's saves see them; the fixes decline
+        // them (they cannot keep the abstraction), see IsFileSystemAbstraction.
+        IFile = compilation.GetTypeByMetadataName("System.IO.Abstractions.IFile");
+        IFileInfo = compilation.GetTypeByMetadataName("System.IO.Abstractions.IFileInfo");
+        IFileSystemInfo = compilation.GetTypeByMetadataName("System.IO.Abstractions.IFileSystemInfo");
+        var path = compilation.GetTypeByMetadataName("System.IO.Abstractions.IPath");
+        var directory = compilation.GetTypeByMetadataName("System.IO.Abstractions.IDirectory");
+        if (IFile is not null)
+        {
+            FileWholeWrites.UnionWith(Members(IFile, "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync"));
+            FileWholeTextOrBytesWrites.UnionWith(Members(IFile, "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync"));
+            FileAppends.UnionWith(Members(IFile, "AppendAllText", "AppendAllTextAsync", "AppendAllLines", "AppendAllLinesAsync", "AppendAllBytes", "AppendAllBytesAsync", "AppendText"));
+            FileCreates.UnionWith(Members(IFile, "Create", "CreateText", "OpenWrite"));
+            FileOpens.UnionWith(Members(IFile, "Open"));
+            FileMoves.UnionWith(Members(IFile, "Move", "Replace"));
+            FileCopies.UnionWith(Members(IFile, "Copy"));
+            FileDeletes.UnionWith(Members(IFile, "Delete"));
+            FileInfoCreates.UnionWith(Members(IFileInfo, "Create", "CreateText", "OpenWrite"));
+            FileInfoOpens.UnionWith(Members(IFileInfo, "Open"));
+            FileInfoAppends.UnionWith(Members(IFileInfo, "AppendText"));
+            FileInfoMoves.UnionWith(Members(IFileInfo, "MoveTo", "Replace"));
+            FileInfoCopies.UnionWith(Members(IFileInfo, "CopyTo"));
+            FileInfoDeletes.UnionWith(Members(IFileSystemInfo, "Delete"));
+            FileSystemInfoFullName.UnionWith(Members(IFileSystemInfo, "FullName"));
+            TempPathSources.UnionWith(Members(path, "GetTempFileName", "GetTempPath", "GetRandomFileName"));
+            TempPathSources.UnionWith(Members(directory, "CreateTempSubdirectory"));
+            TempDirectorySources.UnionWith(Members(path, "GetTempFileName", "GetTempPath"));
+            TempDirectorySources.UnionWith(Members(directory, "CreateTempSubdirectory"));
+            FileStreamFactoryOpens = PathTaking(Members(compilation.GetTypeByMetadataName("System.IO.Abstractions.IFileStreamFactory"), "New"));
+            FileInfoFactoryNews = Members(compilation.GetTypeByMetadataName("System.IO.Abstractions.IFileInfoFactory"), "New");
+        }
+        else
+        {
+            FileStreamFactoryOpens = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            FileInfoFactoryNews = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
         // System.Text.Json
         StjJsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
         Utf8JsonWriter = compilation.GetTypeByMetadataName("System.Text.Json.Utf8JsonWriter");
@@ -141,6 +183,8 @@ internal sealed class KnownSymbols
         FileStreamLock = Members(FileStream, "Lock");
         FileReadOpens = Members(File, "OpenRead", "OpenText", "ReadAllText", "ReadAllTextAsync", "ReadAllBytes", "ReadAllBytesAsync", "ReadAllLines", "ReadAllLinesAsync", "ReadLines", "ReadLinesAsync");
         FileReadOpens.UnionWith(Members(FileInfo, "OpenRead", "OpenText"));
+        FileReadOpens.UnionWith(Members(IFile, "OpenRead", "OpenText", "ReadAllText", "ReadAllTextAsync", "ReadAllBytes", "ReadAllBytesAsync", "ReadAllLines", "ReadAllLinesAsync", "ReadLines", "ReadLinesAsync"));
+        FileReadOpens.UnionWith(Members(IFileInfo, "OpenRead", "OpenText"));
         FileLockAcquire = Members(FileLock, "Acquire", "AcquireAsync", "TryAcquire");
 
         // Saves (SW3001)
@@ -168,6 +212,58 @@ internal sealed class KnownSymbols
         ProcessUniqueSources.UnionWith(Members(compilation.GetTypeByMetadataName("System.Environment"), "ProcessId"));
         ProcessUniqueSources.UnionWith(Members(compilation.GetTypeByMetadataName("System.Diagnostics.Process"), "Id"));
         JsonFileStore = compilation.GetTypeByMetadataName("SafeWrites.JsonFileStore`1");
+        ProcessUniqueSources.UnionWith(Members(path, "GetTempFileName", "GetRandomFileName"));
+    }
+
+    private ListedMethods? _listed;
+
+    /// <summary>The project's user-listed write methods (<see cref="ListedMethods"/>); empty until <see cref="UseAdditionalFiles"/> ran.</summary>
+    public ListedMethods Listed => Volatile.Read(ref _listed) ?? ListedMethods.Empty;
+
+    /// <summary>Reads the user-listed write methods once per compilation (every analyzer calls this at compilation start).</summary>
+    public void UseAdditionalFiles(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _listed) is null)
+        {
+            Interlocked.CompareExchange(ref _listed, ListedMethods.Read(files, Compilation, cancellationToken), null);
+        }
+    }
+
+    /// <summary><c>System.IO.Abstractions.IFile</c> (TestableIO): null when the assembly is not referenced.</summary>
+    public INamedTypeSymbol? IFile { get; }
+
+    /// <summary><c>System.IO.Abstractions.IFileInfo</c>.</summary>
+    public INamedTypeSymbol? IFileInfo { get; }
+
+    /// <summary><c>System.IO.Abstractions.IFileSystemInfo</c> (<c>FullName</c>, <c>Delete()</c>).</summary>
+    public INamedTypeSymbol? IFileSystemInfo { get; }
+
+    /// <summary><c>IFileStreamFactory.New(string path, …)</c>: the abstraction's <c>new FileStream(path, …)</c>.</summary>
+    public HashSet<ISymbol> FileStreamFactoryOpens { get; }
+
+    /// <summary><c>IFileInfoFactory.New(path)</c>: the abstraction's <c>new FileInfo(path)</c>.</summary>
+    public HashSet<ISymbol> FileInfoFactoryNews { get; }
+
+    /// <summary>True when System.IO.Abstractions is referenced.</summary>
+    public bool HasFileSystemAbstractions => IFile is not null;
+
+    /// <summary>The types whose members the file sets hold: <c>File</c>, <c>FileInfo</c>, and their System.IO.Abstractions interfaces.</summary>
+    public bool IsFileApiType(ITypeSymbol? type)
+        => IsType(type, File) || IsType(type, FileInfo) || (IFile is not null && (IsType(type, IFile) || IsType(type, IFileInfo) || IsType(type, IFileSystemInfo)));
+
+    /// <summary>A System.IO.Abstractions member (<c>IFile.WriteAllText</c>, <c>IFileStreamFactory.New</c> …): reported, never fixed (a fix cannot keep the abstraction).</summary>
+    public bool IsFileSystemAbstraction(IMethodSymbol? method)
+        => IFile is not null && method?.ContainingNamespace?.ToDisplayString() == "System.IO.Abstractions";
+
+    /// <summary>A <c>FileInfo</c> or a System.IO.Abstractions <c>IFileInfo</c> / <c>IFileSystemInfo</c>.</summary>
+    public bool IsFileInfoLike(ITypeSymbol? type)
+        => InheritsFrom(type, FileSystemInfo)
+           || (IFileSystemInfo is not null && type is not null && (IsType(type, IFileSystemInfo) || type.AllInterfaces.Contains(IFileSystemInfo, SymbolEqualityComparer.Default)));
+
+    private static HashSet<ISymbol> PathTaking(HashSet<ISymbol> methods)
+    {
+        methods.RemoveWhere(m => m is not IMethodSymbol { Parameters.Length: > 0 } method || method.Parameters[0].Type.SpecialType != SpecialType.System_String);
+        return methods;
     }
 
     /// <summary><c>System.Threading.Mutex</c>: unnamed, an in-process lock; named, a cross-process one.</summary>

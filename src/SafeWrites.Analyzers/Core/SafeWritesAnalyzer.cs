@@ -28,8 +28,30 @@ public abstract class SafeWritesAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            OnCompilationStart(start, KnownSymbols.Get(start.Compilation));
+            var symbols = KnownSymbols.Get(start.Compilation);
+            symbols.UseAdditionalFiles(start.Options.AdditionalFiles, start.CancellationToken);
+            OnCompilationStart(start, symbols);
         });
+    }
+
+    /// <summary>
+    /// Diagnostic property set when the write goes through an API a fix cannot rewrite without losing it
+    /// (System.IO.Abstractions, a wrapper of the compilation, a user-listed method): every fix declines it.
+    /// </summary>
+    internal const string NoFixProperty = "SafeWrites.NoFix";
+
+    /// <summary>The properties of a diagnostic whose write goes through <paramref name="method"/>s other than System.IO's: <see cref="NoFixProperty"/>, else none.</summary>
+    internal static System.Collections.Immutable.ImmutableDictionary<string, string?>? NoFixUnlessSystemIO(params Microsoft.CodeAnalysis.IMethodSymbol?[] methods)
+    {
+        foreach (var method in methods)
+        {
+            if (method is not null && method.ContainingNamespace?.ToDisplayString() != "System.IO")
+            {
+                return System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(NoFixProperty, "not System.IO");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Registers the rule's actions for one compilation; register nothing when its symbols are absent.</summary>

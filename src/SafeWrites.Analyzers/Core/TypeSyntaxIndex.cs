@@ -57,6 +57,16 @@ internal sealed class TypeSyntaxIndex
         _ => null,
     };
 
+    /// <summary>The name is called: <c>Name(…)</c>, <c>x.Name(…)</c>, <c>x?.Name(…)</c>, <c>Name&lt;T&gt;(…)</c> (syntax only).</summary>
+    public static bool IsCalled(SimpleNameSyntax name)
+        => name.Parent switch
+        {
+            InvocationExpressionSyntax invocation => invocation.Expression == name,
+            MemberAccessExpressionSyntax member => member.Name == name && member.Parent is InvocationExpressionSyntax,
+            MemberBindingExpressionSyntax binding => binding.Name == name && binding.Parent is InvocationExpressionSyntax,
+            _ => false,
+        };
+
     private static void Add(Dictionary<string, List<SyntaxNode>> index, string key, SyntaxNode node)
     {
         if (!index.TryGetValue(key, out var list))

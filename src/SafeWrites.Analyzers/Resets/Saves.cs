@@ -317,16 +317,8 @@ internal sealed class Saves
     /// </summary>
     private bool IsTempPublish(IInvocationOperation invocation)
     {
-        IOperation? source;
-        if (KnownSymbols.Contains(_symbols.FileMoves, invocation.TargetMethod))
-        {
-            source = invocation.ArgumentValue(0);
-        }
-        else if (KnownSymbols.Contains(_symbols.FileInfoMoves, invocation.TargetMethod))
-        {
-            source = invocation.Instance;
-        }
-        else
+        // System.IO's renames, their abstractions, wrappers of the compilation and listed methods (not copies).
+        if (!WriteMethods.TryGetAnyTransfer(invocation, _symbols, out var kind, out var source, out _) || kind == WriteMethodKind.Copy)
         {
             return false;
         }

@@ -177,7 +177,8 @@ internal static class SharedFileLocks
     /// <summary>The path a whole-file write, an overwriting open, an <c>AtomicFile</c> write or a move/replace onto a destination writes.</summary>
     private static IOperation? WrittenPath(IOperation operation, KnownSymbols symbols)
     {
-        if (FileWrites.TryClassify(operation, symbols, out var write))
+        // A wrapper of the compilation is followed into its body (its write's path is its parameter there); a listed method is not.
+        if (FileWrites.TryClassify(operation, symbols, out var write) && write.Through is not { IsListed: false })
         {
             return write.Mode == FileWriteMode.Overwrite ? write.Path : null;
         }

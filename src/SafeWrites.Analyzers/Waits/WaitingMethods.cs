@@ -159,7 +159,7 @@ internal sealed class WaitingMethods
                         break;
                     }
 
-                    if (token.Parent is SimpleNameSyntax simpleName && IsCalled(simpleName))
+                    if (token.Parent is SimpleNameSyntax simpleName && TypeSyntaxIndex.IsCalled(simpleName))
                     {
                         calls.Add(token.ValueText);
                     }
@@ -197,16 +197,6 @@ internal sealed class WaitingMethods
 
         return names;
     }
-
-    /// <summary><c>Name(…)</c>, <c>x.Name(…)</c>, <c>Name&lt;T&gt;(…)</c>.</summary>
-    private static bool IsCalled(SimpleNameSyntax name)
-        => name.Parent switch
-        {
-            InvocationExpressionSyntax invocation => invocation.Expression == name,
-            MemberAccessExpressionSyntax member => member.Name == name && member.Parent is InvocationExpressionSyntax,
-            MemberBindingExpressionSyntax binding => binding.Name == name && binding.Parent is InvocationExpressionSyntax,
-            _ => false,
-        };
 
     /// <summary>What one method body does: waits itself, and the methods of the compilation it calls that may wait.</summary>
     private sealed class Summary

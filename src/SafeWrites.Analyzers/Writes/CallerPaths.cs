@@ -114,7 +114,8 @@ internal static class CallerPaths
         return callers.Count > 0;
     }
 
-    private static bool IsVisibleOutsideAssembly(ISymbol symbol)
+    /// <summary>True when other assemblies can call it (public or protected, in types that are too).</summary>
+    internal static bool IsVisibleOutsideAssembly(ISymbol symbol)
     {
         for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {

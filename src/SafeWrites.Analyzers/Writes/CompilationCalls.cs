@@ -46,9 +46,13 @@ internal sealed class CompilationCalls
     public IReadOnlyList<SyntaxNode> Named(string name) => _byName.Value.TryGetValue(name, out var list) ? list : None;
 
     /// <summary>The bound operation of a node found by <see cref="Named"/>, or null.</summary>
-    public IOperation? Bind(SyntaxNode node)
+    public IOperation? Bind(SyntaxNode node) => ModelOf(node.SyntaxTree)?.GetOperation(node);
+
+    /// <summary>The symbol a declaration of the compilation declares (a method found by a syntax index), or null.</summary>
+    public ISymbol? DeclaredSymbol(SyntaxNode declaration) => ModelOf(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration);
+
+    private SemanticModel? ModelOf(SyntaxTree tree)
     {
-        var tree = node.SyntaxTree;
         var compilation = _symbols.Compilation;
         if (!compilation.ContainsSyntaxTree(tree))
         {
@@ -56,9 +60,8 @@ internal sealed class CompilationCalls
         }
 
 #pragma warning disable RS1030 // Cross-method evidence in other files: one model per tree, cached per compilation.
-        var model = _models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
+        return _models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
 #pragma warning restore RS1030
-        return model.GetOperation(node);
     }
 
     /// <summary>The bound body of a method of the compilation (its first declaration), or null.</summary>

@@ -36,14 +36,18 @@ internal enum FileWriteShape
 /// <summary>A call that writes a file, as classified by <see cref="FileWrites.TryClassify"/>.</summary>
 internal readonly struct FileWrite
 {
-    public FileWrite(IOperation operation, FileWriteShape shape, FileWriteMode mode, IOperation? path, IOperation? content)
+    public FileWrite(IOperation operation, FileWriteShape shape, FileWriteMode mode, IOperation? path, IOperation? content, WriteMethod? through = null)
     {
         Operation = operation;
         Shape = shape;
         Mode = mode;
         Path = path;
         Content = content;
+        Through = through;
     }
+
+    /// <summary>The wrapper or user-listed method the write goes through (<see cref="WriteMethods"/>); null for System.IO and its abstractions.</summary>
+    public WriteMethod? Through { get; }
 
     /// <summary>The invocation or object creation.</summary>
     public IOperation Operation { get; }
@@ -100,12 +104,19 @@ internal static class FileWrites
         write = default;
         var method = invocation.TargetMethod;
 
-        // Hot path (every call of every analyzed body): every API below is a member of File or FileInfo, so one
-        // type comparison rejects almost all calls before the overload-set lookups.
-        if (method?.ContainingType is not { } containingType
-            || !(symbols.IsType(containingType, symbols.File) || symbols.IsType(containingType, symbols.FileInfo)))
+        // Hot path (every call of every analyzed body): every API below is a member of File or FileInfo (or of their
+        // System.IO.Abstractions interfaces), so one type comparison rejects almost all calls before the overload-set
+        // lookups; the rest may be a wrapper of the compilation or a user-listed method.
+        if (method?.ContainingType is not { } containingType)
         {
             return false;
+        }
+
+        if (!symbols.IsFileApiType(containingType))
+        {
+            return KnownSymbols.Contains(symbols.FileStreamFactoryOpens, method)
+                ? Classified(out write, new FileWrite(invocation, FileWriteShape.Opener, ModeOfOpen(invocation.Arguments, symbols), invocation.ArgumentValue(0), null))
+                : TryClassifyDescribed(invocation, symbols, out write);
         }
 
         if (KnownSymbols.Contains(symbols.FileWholeWrites, method))
@@ -153,6 +164,80 @@ internal static class FileWrites
 
         return false;
     }
+
+    private static bool Classified(out FileWrite write, FileWrite value)
+    {
+        write = value;
+        return true;
+    }
+
+    /// <summary>A call of a wrapper of the compilation or a user-listed method that writes or opens a file (<see cref="WriteMethods"/>): the write at the caller, with the caller's arguments.</summary>
+    private static bool TryClassifyDescribed(IInvocationOperation invocation, KnownSymbols symbols, out FileWrite write)
+    {
+        write = default;
+        if (invocation.TargetMethod.DeclaringSyntaxReferences.IsEmpty && symbols.Listed.IsEmpty)
+        {
+            return false;
+        }
+
+        var described = WriteMethods.Get(symbols).Describe(invocation.TargetMethod);
+        if (described is null || invocation.ArgumentValue(described.First) is not { } path)
+        {
+            return false;
+        }
+
+        switch (described.Kind)
+        {
+            case WriteMethodKind.Write:
+                write = new FileWrite(invocation, FileWriteShape.WholeContent, FileWriteMode.Overwrite, path, invocation.ArgumentValue(described.Second), described);
+                return true;
+            case WriteMethodKind.Open:
+                var mode = described.ModeParameter < 0
+                    ? described.Mode
+                    : invocation.ArgumentValue(described.ModeParameter) is { } modeArgument
+                        ? ModeOf(modeArgument, described.AccessParameter < 0 ? described.InnerAccess : invocation.ArgumentValue(described.AccessParameter), defaultAccessIsReadOnly: false)
+                        : FileWriteMode.None;
+                write = new FileWrite(invocation, FileWriteShape.Opener, mode, path, null, described);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// True when a whole-content write carries JSON text (SW1002): <c>File.WriteAllText/Bytes[Async]</c> (or its
+    /// abstraction) with JSON content, or a wrapper that serializes JSON itself or is handed JSON text.
+    /// </summary>
+    public static bool CarriesJson(FileWrite write, KnownSymbols symbols)
+        => write.Through is { } through
+            ? through.Kind == WriteMethodKind.Write && (through.JsonInside || JsonText.IsJson(write.Content, symbols))
+            : KnownSymbols.Contains(symbols.FileWholeTextOrBytesWrites, write.Method) && JsonText.IsJson(write.Content, symbols);
+
+    /// <summary>The mode and access operands of an opener (the <c>FileMode</c> / <c>FileAccess</c> arguments, or a wrapper's), for a wrapper's summary.</summary>
+    public static (IOperation? Mode, IOperation? Access) ModeOperands(FileWrite write, KnownSymbols symbols)
+    {
+        var arguments = write.Operation switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => default,
+        };
+
+        if (arguments.IsDefault)
+        {
+            return (null, null);
+        }
+
+        if (write.Through is { } through)
+        {
+            return (ArgumentOrNull(arguments, through.ModeParameter), through.AccessParameter < 0 ? through.InnerAccess : ArgumentOrNull(arguments, through.AccessParameter));
+        }
+
+        return (OperationHelpers.ArgumentOfType(arguments, symbols.FileMode), OperationHelpers.ArgumentOfType(arguments, symbols.FileAccess));
+    }
+
+    private static IOperation? ArgumentOrNull(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        => ordinal < 0 ? null : OperationHelpers.ArgumentValue(arguments, ordinal);
 
     private static bool TryClassifyCreation(IObjectCreationOperation creation, KnownSymbols symbols, out FileWrite write)
     {

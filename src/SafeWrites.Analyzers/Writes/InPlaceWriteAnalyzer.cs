@@ -67,6 +67,7 @@ public abstract class InPlaceWriteAnalyzer : SafeWritesAnalyzer
             Rule,
             OperationHelpers.FirstLineLocation(reportAt),
             additional,
+            NoFixUnlessSystemIO(write.Write.Method),
             DescribeForMessage(write)));
     }
 

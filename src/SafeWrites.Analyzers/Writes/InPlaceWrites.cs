@@ -63,7 +63,7 @@ internal static class InPlaceWrites
                 return false;
             }
 
-            var isJson = KnownSymbols.Contains(symbols.FileWholeTextOrBytesWrites, write.Method) && JsonText.IsJson(write.Content, symbols);
+            var isJson = FileWrites.CarriesJson(write, symbols);
             if (isJson && IsUniquePerCall(write, symbols))
             {
                 return false;

@@ -94,12 +94,12 @@ internal sealed class PathIdentity
 
                 return;
 
-            case IPropertyReferenceOperation { Instance: { } fileInfo } fullName when fullName.Property.Name == "FullName" && KnownSymbols.InheritsFrom(fileInfo.Type, symbols.FileSystemInfo):
+            case IPropertyReferenceOperation { Instance: { } fileInfo } fullName when fullName.Property.Name == "FullName" && symbols.IsFileInfoLike(fileInfo.Type):
                 Collect(fileInfo, symbols, composite, inName, depth + 1);
                 return;
 
-            case IObjectCreationOperation creation when symbols.IsType(creation.Type, symbols.FileInfo):
-                Collect(creation.ArgumentValue(0), symbols, composite, inName, depth + 1);
+            case IObjectCreationOperation or IInvocationOperation when TempPaths.FileInfoPath(path, symbols) is { } infoPath:
+                Collect(infoPath, symbols, composite, inName, depth + 1);
                 return;
 
             case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -29,16 +30,34 @@ public abstract class PublishAnalyzer : SafeWritesAnalyzer
         {
             foreach (var publish in writes.Publishes)
             {
+                var properties = NoFixUnlessSystemIO(ApisOf(publish));
                 Report(publish, (rule, at, arguments) =>
                 {
                     var location = OperationHelpers.FirstLineLocation(at.Syntax);
                     if (reported.TryAdd(location, true))
                     {
-                        block.ReportDiagnostic(Diagnostic.Create(rule, location, arguments));
+                        block.ReportDiagnostic(Diagnostic.Create(rule, location, properties, arguments));
                     }
                 });
             }
         });
+    }
+
+    /// <summary>The APIs a publish goes through (step, writes, removals): a fix declines it unless all are System.IO's.</summary>
+    private static IMethodSymbol?[] ApisOf(Publish publish)
+    {
+        var methods = new List<IMethodSymbol?> { publish.Step.TargetMethod };
+        foreach (var write in publish.Writes)
+        {
+            methods.Add(write.Write.Method);
+        }
+
+        foreach (var removal in publish.Removals)
+        {
+            methods.Add(removal.TargetMethod);
+        }
+
+        return methods.ToArray();
     }
 
     /// <summary>Reports what the rule finds in one publish step through <paramref name="report"/> (descriptor, where, message arguments).</summary>

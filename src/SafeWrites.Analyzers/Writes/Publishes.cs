@@ -159,10 +159,14 @@ internal static class Publishes
         source = null!;
         destination = null!;
         var method = invocation.TargetMethod;
-        if (method?.ContainingType is not { } type
-            || !(symbols.IsType(type, symbols.File) || symbols.IsType(type, symbols.FileInfo)))
+        if (method?.ContainingType is not { } type)
         {
             return false;
+        }
+
+        if (!symbols.IsFileApiType(type))
+        {
+            return TryGetDescribedStep(invocation, symbols, out kind, out source, out destination);
         }
 
         IOperation? from, to;
@@ -195,6 +199,19 @@ internal static class Publishes
         source = from;
         destination = to;
         return true;
+    }
+
+    /// <summary>A move, replace or copy through a wrapper of the compilation or a user-listed method (<see cref="WriteMethods"/>).</summary>
+    private static bool TryGetDescribedStep(IInvocationOperation invocation, KnownSymbols symbols, out PublishKind kind, out IOperation source, out IOperation destination)
+    {
+        var described = WriteMethods.Get(symbols).TryGetTransfer(invocation, out var how, out source, out destination);
+        kind = how switch
+        {
+            WriteMethodKind.Replace => PublishKind.Replace,
+            WriteMethodKind.Copy => PublishKind.Copy,
+            _ => PublishKind.Move,
+        };
+        return described;
     }
 
     // ------------------------------------------------------------------ writes of the temporary file
@@ -686,13 +703,9 @@ internal static class Publishes
             }
 
             IOperation? removed = null;
-            if (KnownSymbols.Contains(symbols.FileDeletes, call.TargetMethod))
+            if (WriteMethods.TryGetAnyDelete(call, symbols, out var deleted))
             {
-                removed = call.ArgumentValue(0);
-            }
-            else if (KnownSymbols.Contains(symbols.FileInfoDeletes, call.TargetMethod))
-            {
-                removed = call.Instance;
+                removed = deleted;
             }
             else if (TryGetStep(call, symbols, out var kind, out var source, out _) && kind == PublishKind.Move)
             {

@@ -199,17 +199,13 @@ internal static class TempPaths
                 continue;
             }
 
-            // A copy over the destination with overwrite publishes too (SW1001 reports it at the copy, not at the temp write).
+            // A rename of System.IO, of its abstractions, of a wrapper of the compilation or a listed method; a copy over the
+            // destination with overwrite publishes too (SW1001 reports it at the copy, not at the temp write).
             IOperation? source = null;
-            if (KnownSymbols.Contains(symbols.FileMoves, invocation.TargetMethod)
-                || (KnownSymbols.Contains(symbols.FileCopies, invocation.TargetMethod) && InPlaceWrites.OverwritesDestination(invocation)))
+            if (WriteMethods.TryGetAnyTransfer(invocation, symbols, out var kind, out var from, out _)
+                && (kind != WriteMethodKind.Copy || InPlaceWrites.OverwritesDestination(invocation)))
             {
-                source = invocation.ArgumentValue(0);
-            }
-            else if (KnownSymbols.Contains(symbols.FileInfoMoves, invocation.TargetMethod)
-                     || (KnownSymbols.Contains(symbols.FileInfoCopies, invocation.TargetMethod) && InPlaceWrites.OverwritesDestination(invocation)))
-            {
-                source = invocation.Instance;
+                source = from;
             }
             else if (depth == 0 && containingType is not null && CalleeBody(invocation, containingType) is { } calleeBody
                      && HasMoveFrom(calleeBody, keys, invocation, containingType, symbols, depth + 1))
@@ -326,9 +322,9 @@ internal static class TempPaths
             return;
         }
 
-        if (operand is IObjectCreationOperation creation && symbols.IsType(creation.Type, symbols.FileInfo))
+        if (FileInfoPath(operand, symbols) is { } infoPath)
         {
-            CollectKeys(creation.ArgumentValue(0), keys, callSite, symbols, depth + 1);
+            CollectKeys(infoPath, keys, callSite, symbols, depth + 1);
             return;
         }
 
@@ -340,7 +336,7 @@ internal static class TempPaths
         }
 
         keys.Add(new PathKey(symbol, null));
-        if (symbol is ILocalSymbol local && KnownSymbols.InheritsFrom(local.Type, symbols.FileSystemInfo))
+        if (symbol is ILocalSymbol local && symbols.IsFileInfoLike(local.Type))
         {
             foreach (var value in OperationHelpers.AssignedValues(operand.Root(), local))
             {
@@ -348,6 +344,14 @@ internal static class TempPaths
             }
         }
     }
+
+    /// <summary>The path a <c>new FileInfo(path)</c> or System.IO.Abstractions <c>fs.FileInfo.New(path)</c> is made from, else null.</summary>
+    public static IOperation? FileInfoPath(IOperation? operand, KnownSymbols symbols) => operand switch
+    {
+        IObjectCreationOperation creation when symbols.IsType(creation.Type, symbols.FileInfo) => creation.ArgumentValue(0),
+        IInvocationOperation invocation when KnownSymbols.Contains(symbols.FileInfoFactoryNews, invocation.TargetMethod) => invocation.ArgumentValue(0),
+        _ => null,
+    };
 
     private static bool IsFullName(IPropertySymbol? property, KnownSymbols symbols)
     {

@@ -55,12 +55,20 @@ internal sealed class WritePass : BodyPass<BodyWrites>
         "File", "MoveTo",
     };
 
+    // With System.IO.Abstractions referenced: an injected IFile's moves and deletes (`_file.Move(tmp, path)`), which name no type.
+    private static readonly HashSet<string> AbstractionNames = new() { "Move", "Copy", "Delete" };
+
+    private readonly WriteMethods _writeMethods;
+
     private WritePass(KnownSymbols symbols)
         : base(symbols)
-    {
-    }
+        => _writeMethods = WriteMethods.Get(symbols);
 
-    protected override bool IsTrigger(string identifier) => FileApiNames.Contains(identifier);
+    /// <summary>A file API, a wrapper of the compilation or a user-listed method (<see cref="WriteMethods.MayWrite"/>), an abstraction's mover.</summary>
+    protected override bool IsTrigger(string identifier)
+        => FileApiNames.Contains(identifier)
+           || (Symbols.HasFileSystemAbstractions && AbstractionNames.Contains(identifier))
+           || _writeMethods.MayWrite(identifier);
 
     public static WritePass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WritePass(s));
 
@@ -72,10 +80,27 @@ internal sealed class WritePass : BodyPass<BodyWrites>
             if (operation is IInvocationOperation or IObjectCreationOperation
                 && InPlaceWrites.TryAnalyze(operation, Symbols, out var write))
             {
-                (facts ??= new BodyWrites(Symbols)).InPlace.Add(write);
+                // A wrapper's own write of its parameters is reported at its callers (the user's real write).
+                if (!_writeMethods.IsForwardedInside(operation))
+                {
+                    (facts ??= new BodyWrites(Symbols)).InPlace.Add(write);
+                }
             }
             else if (operation is IInvocationOperation invocation && Writes.Publishes.TryAnalyze(invocation, Symbols, out var publish))
             {
+                // A wrapped move is reported at its callers; only a removal of the destination inside the wrapper (SW1004) stays here.
+                if (_writeMethods.IsForwardedInside(invocation))
+                {
+                    if (publish.Removals.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    publish.Writes.Clear();
+                    publish.IsFromTempDirectory = false;
+                    publish.FixedName = null;
+                }
+
                 (facts ??= new BodyWrites(Symbols)).Publishes.Add(publish);
                 if (InPlaceWrites.TryAnalyzeCopy(publish, Symbols, out var copy))
                 {

@@ -69,8 +69,14 @@ public abstract class SafeWritesCodeFixProvider : CodeFixProvider
     /// <summary>The edits that fix <paramref name="diagnostic"/>, or null when its shape has no safe fix.</summary>
     private protected abstract FixPlan? TryPlan(FixContext context, Diagnostic diagnostic);
 
+    /// <summary>
+    /// No fix for a write through System.IO.Abstractions, a wrapper of the compilation or a user-listed method
+    /// (<see cref="SafeWritesAnalyzer.NoFixProperty"/>): rewriting it to <c>AtomicFile</c> would drop the abstraction.
+    /// </summary>
     private FixPlan? TryPlanSafely(FixContext context, Diagnostic diagnostic)
-        => diagnostic.Location.SourceTree == context.Root.SyntaxTree ? TryPlan(context, diagnostic) : null;
+        => diagnostic.Location.SourceTree == context.Root.SyntaxTree && !diagnostic.Properties.ContainsKey(SafeWritesAnalyzer.NoFixProperty)
+            ? TryPlan(context, diagnostic)
+            : null;
 
     /// <summary>Applies the plans of every diagnostic in one document; plans that overlap an applied one are skipped.</summary>
     internal async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)

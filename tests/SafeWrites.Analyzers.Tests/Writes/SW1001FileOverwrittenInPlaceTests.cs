@@ -519,14 +519,15 @@ public class SW1001FileOverwrittenInPlaceTests
                 // Callers outside the type may pass a destination.
                 public static void WriteTo(string target, byte[] data) => {|SW1001:File.WriteAllBytes(target, data)|};
 
-                private static void WriteBoth(string target, byte[] data) => {|SW1001:File.WriteAllBytes(target, data)|};
+                // Private: reported at the call that passes the destination, not inside.
+                private static void WriteBoth(string target, byte[] data) => File.WriteAllBytes(target, data);
 
                 public void SaveTwice(string path, byte[] data)
                 {
                     var tmp = path + ".tmp";
                     WriteBoth(tmp, data);
                     File.Move(tmp, path, true);
-                    WriteBoth(path, data);
+                    {|SW1001:WriteBoth(path, data)|};
                 }
             }
             """);

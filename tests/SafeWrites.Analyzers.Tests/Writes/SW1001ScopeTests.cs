@@ -109,11 +109,12 @@ public class SW1001ScopeTests
             {
                 private readonly string _notes = Path.Combine("home", "notes.txt");
 
-                public void Keep(string text) => WriteText(_notes, text);
+                // A private wrapper: reported at the call that passes the kept path, not inside.
+                public void Keep(string text) => {|SW1001:WriteText(_notes, text)|};
 
                 public string Recall() => File.ReadAllText(_notes);
 
-                private static void WriteText(string target, string text) => {|SW1001:File.WriteAllText(target, text)|};
+                private static void WriteText(string target, string text) => File.WriteAllText(target, text);
             }
             """);
 
@@ -440,7 +441,7 @@ public class SW1001ScopeTests
             {
                 public static void WriteChunk(string target, byte[] data) => File.WriteAllBytes(target, data);
 
-                public static void WriteLines(string target, string[] lines) => {|SW1001:File.WriteAllLines(target, lines)|};
+                public static void WriteLines(string target, string[] lines) => File.WriteAllLines(target, lines);
             }
 
             public sealed class Uploads
@@ -452,7 +453,7 @@ public class SW1001ScopeTests
                     var staging = destination + ".partial";
                     Chunks.WriteChunk(staging, data);
                     File.Move(staging, destination, overwrite: true);
-                    Chunks.WriteLines(destination, lines);
+                    {|SW1001:Chunks.WriteLines(destination, lines)|};
                 }
             }
             """);

@@ -1,0 +1,389 @@
+using System.Threading.Tasks;
+using SafeWrites.Analyzers.Writes;
+using SafeWrites.CodeFixes.Writes;
+using Xunit;
+
+namespace SafeWrites.Analyzers.Tests.Writes;
+
+/// <summary>
+/// Wrapper openers, writers, movers and deletes of the compilation: a method that hands its parameters to an opener,
+/// to <c>File.WriteAllText</c>, or to <c>File.Move/Replace/Delete</c> is one itself. The write is reported at the
+/// caller's line (the user's real write), never inside the wrapper; wrapped moves and deletes feed SW1003–SW1006 and
+/// SW3001's saves. Each case has a look-alike that is not reported.
+/// </summary>
+public class WrapperMethodsTests
+{
+    private static Task Verify(string source) => WriteFamilyTest.VerifyAsync(source);
+
+    // ---------------------------------------------------------------- openers
+
+    [Fact]
+    public Task Storage_GetStream_with_Create_written_is_SW1001_at_the_call_and_Open_for_reading_is_not()
+        => Verify("""
+            using System.IO;
+
+            public sealed class Storage
+            {
+                private readonly string _root;
+
+                public Storage(string root) => _root = root;
+
+                public Stream GetStream(string name, FileAccess access, FileMode mode) => new FileStream(Resolve(name), mode, access);
+
+                private string Resolve(string name) => Path.Combine(_root, name);
+            }
+
+            public sealed class Journal
+            {
+                private readonly Storage _storage = new("data");
+
+                public void Save(byte[] page)
+                {
+                    using var stream = {|SW1001:_storage.GetStream("journal.bin", FileAccess.Write, FileMode.Create)|};
+                    stream.Write(page, 0, page.Length);
+                }
+
+                public int Peek()
+                {
+                    using var stream = _storage.GetStream("journal.bin", FileAccess.Read, FileMode.Open);
+                    return stream.ReadByte();
+                }
+
+                public void Add(byte[] page)
+                {
+                    using var stream = _storage.GetStream("journal.bin", FileAccess.Write, FileMode.Append);
+                    stream.Write(page, 0, page.Length);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Create_style_wrapper_is_SW1001_and_JSON_into_it_is_SW1002_and_a_CreateNew_wrapper_is_not()
+        => Verify("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+
+            internal static class AsyncFile
+            {
+                public static FileStream Create(string path) => new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true);
+
+                public static FileStream CreateNew(string path) => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, useAsync: true);
+            }
+
+            public sealed record Options(int Level);
+
+            public static class Writers
+            {
+                public static async Task Text(string path, string text)
+                {
+                    await using var writer = new StreamWriter({|SW1001:AsyncFile.Create(path)|});
+                    await writer.WriteAsync(text);
+                }
+
+                public static async Task Json(string path, Options options)
+                {
+                    await using var stream = AsyncFile.Create(path);
+                    await {|SW1002:JsonSerializer.SerializeAsync(stream, options)|};
+                }
+
+                public static async Task Fresh(string path, string text)
+                {
+                    await using var writer = new StreamWriter(AsyncFile.CreateNew(path));
+                    await writer.WriteAsync(text);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Abstract_opener_is_a_wrapper_when_every_implementation_is()
+        => Verify("""
+            using System.IO;
+
+            public abstract class FilesystemProvider
+            {
+                public abstract Stream Open(string path, FileMode mode);
+            }
+
+            public sealed class LocalProvider : FilesystemProvider
+            {
+                public override Stream Open(string path, FileMode mode) => File.Open(path, mode);
+            }
+
+            public sealed class MirrorProvider : FilesystemProvider
+            {
+                public override Stream Open(string path, FileMode mode) => new FileStream(Path.GetFullPath(path), mode);
+            }
+
+            public sealed class Exporter
+            {
+                public void Write(FilesystemProvider provider, string path, byte[] data)
+                {
+                    using var stream = {|SW1001:provider.Open(path, FileMode.Create)|};
+                    stream.Write(data);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Interface_with_one_implementation_that_is_not_a_wrapper_is_not_one()
+        => Verify("""
+            using System.IO;
+
+            public interface IBlobProvider
+            {
+                Stream Open(string path, FileMode mode);
+            }
+
+            public sealed class DiskBlobs : IBlobProvider
+            {
+                public Stream Open(string path, FileMode mode) => File.Open(path, mode);
+            }
+
+            public sealed class MemoryBlobs : IBlobProvider
+            {
+                public Stream Open(string path, FileMode mode) => new MemoryStream();
+            }
+
+            public sealed class Exporter
+            {
+                public void Write(IBlobProvider provider, string path, byte[] data)
+                {
+                    using var stream = provider.Open(path, FileMode.Create);
+                    stream.Write(data);
+                }
+            }
+            """);
+
+    // ---------------------------------------------------------------- whole-file writers
+
+    [Fact]
+    public Task WriteAllText_wrapper_with_JSON_is_SW1002_at_the_call_and_a_temp_then_move_through_it_is_not()
+        => Verify("""
+            using System;
+            using System.IO;
+            using System.Text.Json;
+
+            internal static class Disk
+            {
+                public static void WriteText(string path, string text) => File.WriteAllText(path, text);
+            }
+
+            public sealed record Prefs(string Language);
+
+            public sealed class PrefsStore
+            {
+                public void Save(string path, Prefs prefs)
+                {
+                    var json = JsonSerializer.Serialize(prefs);
+                    {|SW1002:Disk.WriteText(path, json)|};
+                }
+
+                public void SaveSafely(string path, Prefs prefs)
+                {
+                    var staging = path + "." + Guid.NewGuid().ToString("N");
+                    Disk.WriteText(staging, JsonSerializer.Serialize(prefs));
+                    {|SW1005:File.Move(staging, path, overwrite: true)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Writer_that_serializes_itself_is_SW1002_at_the_call()
+        => Verify("""
+            using System.IO;
+            using System.Text.Json;
+
+            public sealed record Wallet(decimal Balance);
+
+            internal sealed class WalletFile
+            {
+                public void Write(string path, Wallet wallet) => File.WriteAllText(path, JsonSerializer.Serialize(wallet));
+            }
+
+            public sealed class WalletService
+            {
+                private readonly WalletFile _file = new();
+
+                public void Persist(Wallet wallet) => {|SW1002:_file.Write("wallet.json", wallet)|};
+            }
+            """);
+
+    // ---------------------------------------------------------------- movers and deletes (SW1003–SW1006)
+
+    [Fact]
+    public Task Storage_Move_publishes_a_temp_and_Delete_before_it_is_SW1004()
+        => Verify("""
+            using System;
+            using System.IO;
+
+            public interface IStorage
+            {
+                void Move(string from, string to);
+                void Delete(string path);
+            }
+
+            internal sealed class DiskStorage : IStorage
+            {
+                public void Move(string from, string to) => File.Move(from, to, overwrite: true);
+
+                public void Delete(string path) => File.Delete(path);
+            }
+
+            public sealed class Backups
+            {
+                private readonly IStorage _storage;
+
+                public Backups(IStorage storage) => _storage = storage;
+
+                public void Save(string final, string text, string stale)
+                {
+                    var tmp = final + "." + Guid.NewGuid().ToString("N");
+                    File.WriteAllText(tmp, text);
+                    _storage.Delete(stale);
+                    {|SW1004:_storage.Delete(final)|};
+                    {|SW1005:_storage.Move(tmp, final)|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Static_FileUtility_Move_with_a_temp_from_the_temp_directory_is_SW1003()
+        => Verify("""
+            using System.IO;
+
+            internal static class FileUtility
+            {
+                public static void Move(string source, string destination)
+                {
+                    // Deleting first is SW1004's bug, but it is seen only when the wrapper's callers are in its own type.
+                    if (File.Exists(destination))
+                    {
+                        File.Delete(destination);
+                    }
+
+                    File.Move(source, destination);
+                }
+            }
+
+            public sealed class Downloads
+            {
+                public void Finish(string destination, byte[] data)
+                {
+                    var temp = Path.GetTempFileName();
+                    File.WriteAllBytes(temp, data);
+                    {|SW1003:{|SW1005:FileUtility.Move(temp, destination)|}|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_Move_of_the_same_shape_that_touches_no_file_is_not_a_publish()
+        => Verify("""
+            using System.Collections.Generic;
+            using System.IO;
+
+            public sealed class Board
+            {
+                private readonly Dictionary<string, string> _cells = new();
+
+                public void Move(string from, string to)
+                {
+                    _cells[to] = _cells[from];
+                    _cells.Remove(from);
+                }
+
+                public void Save(string path, string text)
+                {
+                    var tmp = Path.Combine(Path.GetDirectoryName(path)!, Path.GetRandomFileName());
+                    File.WriteAllText(tmp, text);
+                    Move(tmp, path);
+                }
+            }
+            """);
+
+    // ---------------------------------------------------------------- SW3001: a wrapped publish is a save
+
+    [Fact]
+    public Task Dirty_flag_cleared_before_a_wrapped_publish_is_SW3001_and_before_a_look_alike_is_not()
+        => Verify("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+
+            public interface IStorage
+            {
+                void Move(string from, string to);
+            }
+
+            internal sealed class DiskStorage : IStorage
+            {
+                public void Move(string from, string to) => File.Move(from, to, overwrite: true);
+            }
+
+            public sealed class Queue
+            {
+                public void Move(string from, string to) => Console.WriteLine(from + " -> " + to);
+            }
+
+            public sealed class Scores
+            {
+                private readonly IStorage _storage;
+                private readonly Queue _queue = new();
+                private readonly List<int> _scores = new();
+                private readonly string _tempFile = Path.Combine("data", "scores." + Guid.NewGuid().ToString("N") + ".tmp");
+                private bool _changed;
+                private bool _queued;
+
+                public Scores(IStorage storage) => _storage = storage;
+
+                public void Add(int score)
+                {
+                    _scores.Add(score);
+                    _changed = true;
+                    _queued = true;
+                }
+
+                // Renamed in another method, not one Stage calls: in place for SW1001 (rules.md's temp-then-rename scope).
+                public void Stage() => {|SW1001:File.WriteAllText(_tempFile, string.Join(",", _scores))|};
+
+                // The wrapped move is the save: clearing the flag before it loses the changes when it throws.
+                public void Save(string path)
+                {
+                    if (_changed)
+                    {
+                        {|SW3001:_changed = false;|}
+                        {|SW1005:_storage.Move(_tempFile, path)|};
+                    }
+                }
+
+                // A Move of the same shape that touches no file is no save.
+                public void Announce(string path)
+                {
+                    if (_queued)
+                    {
+                        _queued = false;
+                        _queue.Move(_tempFile, path);
+                    }
+                }
+            }
+            """);
+
+    // ---------------------------------------------------------------- no fix: AtomicFile would bypass the wrapper
+
+    [Fact]
+    public Task SW1001_at_a_wrapper_call_has_no_fix()
+        => WriteFamilyTest.VerifyNoFixAsync<FileOverwrittenInPlaceAnalyzer, FileOverwrittenInPlaceCodeFixProvider>("""
+            using System.IO;
+
+            internal static class Disk
+            {
+                public static void WriteText(string path, string text) => File.WriteAllText(path, text);
+            }
+
+            public sealed class Notes
+            {
+                public void Keep(string text) => {|SW1001:Disk.WriteText("notes.txt", text)|};
+            }
+            """);
+}
