@@ -40,7 +40,7 @@ internal sealed class BodyWrites
 
 /// <summary>
 /// The write family's one pass per code block: finds every file write of the block once, for all write rules. A
-/// block is bound only when its syntax names a file API (<see cref="IsTrigger"/>).
+/// block is bound only when its text names a file API (<see cref="FileApiNames"/>).
 /// </summary>
 internal sealed class WritePass : BodyPass<BodyWrites>
 {
@@ -55,12 +55,14 @@ internal sealed class WritePass : BodyPass<BodyWrites>
         "File", "MoveTo",
     };
 
+    private static readonly TriggerWords FileApis = new(FileApiNames);
+
     private WritePass(KnownSymbols symbols)
         : base(symbols)
     {
     }
 
-    protected override bool IsTrigger(string identifier) => FileApiNames.Contains(identifier);
+    protected override TriggerWords Triggers => FileApis;
 
     public static WritePass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WritePass(s));
 
