@@ -40,17 +40,18 @@ internal sealed class LostResetReport
 /// </summary>
 internal sealed class ResetPass : BodyPass<List<LostResetReport>>
 {
-    private readonly System.Lazy<ResetSyntax> _syntax;
+    private readonly ResetSyntax _syntax = new();
 
     private ResetPass(KnownSymbols symbols)
         : base(symbols)
-        => _syntax = new System.Lazy<ResetSyntax>(() => new ResetSyntax(symbols.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+    {
+    }
 
     public static ResetPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new ResetPass(s));
 
-    protected override bool IsTrigger(string identifier) => _syntax.Value.IsCandidateName(identifier);
+    protected override bool MayHaveFacts(SyntaxNode codeBlock) => ResetSyntax.MayReset(codeBlock);
 
-    protected override bool MayHaveFacts(SyntaxNode codeBlock) => !_syntax.Value.IsEmpty && _syntax.Value.ResetsACandidate(codeBlock);
+    protected override bool IsWorthBinding(SyntaxNode codeBlock, SemanticModel semanticModel) => _syntax.ResetsACandidate(codeBlock, semanticModel);
 
     protected override List<LostResetReport>? Analyze(IOperation block, CancellationToken cancellationToken)
     {

@@ -1,122 +1,215 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using SafeWrites.Analyzers.Core;
 
 namespace SafeWrites.Analyzers.Resets;
 
 /// <summary>
-/// SW3001's syntax-only pre-filter, built once per compilation without binding: the names of fields and properties
-/// that some code resets to an empty value and some code raises (candidate markers; a property and the field its
-/// accessors return or assign count as one, in whichever part of a partial type they are), and the names of methods
-/// that only reset such members (<c>MarkClean()</c>). A body is bound only when it resets one of them.
+/// SW3001's syntax-only filter, without binding: does a code block reset a candidate marker of its type, a field or
+/// property (in any part of the type or of its base types in source) that the block resets to an empty value, directly
+/// or through a method of the type that only resets (<c>MarkClean()</c>), and that some code of the type raises (or
+/// that other types can set and whose name speaks of changes; a property and the field its accessors use count as
+/// one)? Only such blocks are bound.
 /// </summary>
+/// <remarks>
+/// Resets are found through the text (<see cref="ResetWords"/>: <c>false</c>, <c>null</c>, <c>0</c>, <c>Clear</c> …
+/// checked against the parser's tokens), and a name's raises by searching the type's text for the name: nothing
+/// walks the compilation, and a type is looked at only when one of its blocks resets something.
+/// </remarks>
 internal sealed class ResetSyntax
 {
-    private readonly HashSet<string> _markers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _resetMethods = new(StringComparer.Ordinal);
+    /// <summary>The tokens that end or name a reset shape (<see cref="ResetTarget"/>): its empty value, <c>Clear</c>, <c>Exchange</c>.</summary>
+    private static readonly TriggerWords ResetWords = new(
+        new[] { "false", "null", "default", "new", "Empty", "Clear", "Exchange" },
+        new[] { "0", "\"\"", "[]" },
+        static token => ResetNameAt(token) is not null);
 
-    public ResetSyntax(Compilation compilation)
+    private readonly ConcurrentDictionary<INamedTypeSymbol, TypeMembers> _types = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The cheap first look: the block holds a reset shape, or its type may have a reset-only method (it resets something somewhere, or has other parts).</summary>
+    public static bool MayReset(SyntaxNode codeBlock)
+        => ResetWords.AnyIn(codeBlock)
+           || codeBlock.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type
+           || type.Modifiers.Any(SyntaxKind.PartialKeyword)
+           || ResetWords.AnyIn(type);
+
+    /// <summary>True when the code block resets a candidate marker of its type, directly or through a reset-only method.</summary>
+    public bool ResetsACandidate(SyntaxNode codeBlock, SemanticModel semanticModel)
     {
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        var reset = new HashSet<string>(StringComparer.Ordinal);
-        var raised = new HashSet<string>(StringComparer.Ordinal);
-        var resetOnly = new List<(string Method, List<string> Members)>();
-        var backed = new List<(string Property, string Field)>();
-        foreach (var tree in compilation.SyntaxTrees)
+        if (codeBlock.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
+            || semanticModel.GetDeclaredSymbol(declaration) is not { } type)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes())
-            {
-                switch (node)
-                {
-                    case VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax fieldDeclaration } field:
-                        declared.Add(field.Identifier.ValueText);
-                        if (IsSettableFromOutside(fieldDeclaration.Modifiers, null, isField: true) && Markers.IsNamedForChanges(field.Identifier.ValueText))
-                        {
-                            raised.Add(field.Identifier.ValueText);
-                        }
-
-                        break;
-                    case PropertyDeclarationSyntax property:
-                        declared.Add(property.Identifier.ValueText);
-                        if (IsSettableFromOutside(property.Modifiers, property.AccessorList, isField: false) && Markers.IsNamedForChanges(property.Identifier.ValueText))
-                        {
-                            raised.Add(property.Identifier.ValueText);
-                        }
-
-                        AddBackingFields(property, backed);
-                        break;
-                    case MethodDeclarationSyntax method when ResetOnlyTargets(method) is { } targets:
-                        resetOnly.Add((method.Identifier.ValueText, targets));
-                        break;
-                    default:
-                        if (ResetTarget(node) is { } resetName)
-                        {
-                            reset.Add(resetName);
-                        }
-                        else if (RaiseTarget(node) is { } raisedName)
-                        {
-                            raised.Add(raisedName);
-                        }
-
-                        break;
-                }
-            }
+            return false;
         }
 
-        // A property and its backing field are one marker: reset through one, raised through the other.
-        foreach (var (property, field) in backed)
+        var members = _types.GetOrAdd(type.OriginalDefinition, static t => new TypeMembers(t));
+        foreach (var token in ResetWords.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
         {
-            if (raised.Contains(property) || raised.Contains(field))
-            {
-                raised.Add(property);
-                raised.Add(field);
-            }
-        }
-
-        foreach (var name in reset)
-        {
-            if (declared.Contains(name) && raised.Contains(name))
-            {
-                _markers.Add(name);
-            }
-        }
-
-        foreach (var (method, members) in resetOnly)
-        {
-            if (members.Exists(_markers.Contains))
-            {
-                _resetMethods.Add(method);
-            }
-        }
-    }
-
-    /// <summary>True when no member of the compilation is both reset and raised: SW3001 has nothing to look at.</summary>
-    public bool IsEmpty => _markers.Count == 0;
-
-    /// <summary>A candidate marker's or a reset-only method's name.</summary>
-    public bool IsCandidateName(string name) => _markers.Contains(name) || _resetMethods.Contains(name);
-
-    /// <summary>True when the code block resets a candidate marker, directly or through a reset-only method.</summary>
-    public bool ResetsACandidate(SyntaxNode codeBlock)
-    {
-        foreach (var node in codeBlock.DescendantNodes())
-        {
-            if (ResetTarget(node) is { } name && _markers.Contains(name))
+            if (ResetNameAt(token) is { } name && members.IsCandidate(name))
             {
                 return true;
             }
+        }
 
-            if (node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call
-                && TypeSyntaxIndex.SimpleName(call.Expression) is { } called && _resetMethods.Contains(called))
+        foreach (var (method, targets) in members.ResetOnlyMethods)
+        {
+            if (targets.Exists(members.IsCandidate) && Occurrences(codeBlock.SyntaxTree, codeBlock.Span, method).Any(IsCallWithoutArguments))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The member reset by the shape a <see cref="ResetWords"/> token belongs to, or null.</summary>
+    private static string? ResetNameAt(SyntaxToken token)
+    {
+        for (var node = token.Parent; node is not null and not StatementSyntax and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (ResetTarget(node) is { } name)
+            {
+                return name;
+            }
+
+            if (node is InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
+                && ResetTarget(arguments[0]) is { } exchangedName)
+            {
+                return exchangedName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The identifier tokens spelling <paramref name="name"/> in a span of a tree, found in its text.</summary>
+    private static IEnumerable<SyntaxToken> Occurrences(SyntaxTree tree, TextSpan span, string name)
+    {
+        var text = TriggerWords.TextOf(tree);
+        var root = tree.GetRoot();
+        for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal);
+             at >= 0 && at + name.Length <= span.End;
+             at = text.IndexOf(name, at + name.Length, span.End - at - name.Length, StringComparison.Ordinal))
+        {
+            var token = root.FindToken(at);
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.End == at + name.Length && token.ValueText == name)
+            {
+                yield return token;
+            }
+        }
+    }
+
+    private static bool IsCallWithoutArguments(SyntaxToken token)
+        => token.Parent is SimpleNameSyntax name
+           && (name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent)
+               is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 };
+
+    /// <summary>A raise of <paramref name="name"/>: an ancestor of its token (up to the statement) raises it and is not a reset.</summary>
+    private static bool IsRaise(SyntaxToken token, string name)
+    {
+        for (var node = token.Parent; node is not null and not StatementSyntax and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (ResetTarget(node) is null && RaiseTarget(node) == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One type's fields, properties and reset-only methods (every part, and base types in source), and which names its code raises.</summary>
+    private sealed class TypeMembers
+    {
+        private readonly List<(SyntaxTree Tree, TextSpan Span)> _parts = new();
+        private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _raisedFromOutside = new(StringComparer.Ordinal);
+        private readonly List<(string Property, string Field)> _backed = new();
+        private readonly ConcurrentDictionary<string, bool> _raised = new(StringComparer.Ordinal);
+
+        public TypeMembers(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
+            {
+                foreach (var reference in current.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is TypeDeclarationSyntax part)
+                    {
+                        _parts.Add((part.SyntaxTree, part.Span));
+                        AddMembers(part);
+                    }
+                }
+            }
+        }
+
+        public List<(string Method, List<string> Targets)> ResetOnlyMethods { get; } = new();
+
+        /// <summary>A candidate marker: a field or property of the type that its code (or other types', for a settable member named for changes) raises.</summary>
+        public bool IsCandidate(string name)
+        {
+            if (!_declared.Contains(name))
+            {
+                return false;
+            }
+
+            if (_raisedFromOutside.Contains(name) || IsRaised(name))
+            {
+                return true;
+            }
+
+            foreach (var (property, field) in _backed)
+            {
+                var partner = property == name ? field : field == name ? property : null;
+                if (partner is not null && (_raisedFromOutside.Contains(partner) || IsRaised(partner)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsRaised(string name)
+            => _raised.GetOrAdd(name, n => _parts.Exists(part => Occurrences(part.Tree, part.Span, n).Any(token => IsRaise(token, n))));
+
+        private void AddMembers(TypeDeclarationSyntax part)
+        {
+            foreach (var member in part.Members)
+            {
+                switch (member)
+                {
+                    case FieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            Declare(variable.Identifier.ValueText, IsSettableFromOutside(field.Modifiers, null, isField: true));
+                        }
+
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        Declare(property.Identifier.ValueText, IsSettableFromOutside(property.Modifiers, property.AccessorList, isField: false));
+                        AddBackingFields(property, _backed);
+                        break;
+                    case MethodDeclarationSyntax method when ResetOnlyTargets(method) is { } targets:
+                        ResetOnlyMethods.Add((method.Identifier.ValueText, targets));
+                        break;
+                }
+            }
+        }
+
+        private void Declare(string name, bool settableFromOutside)
+        {
+            _declared.Add(name);
+            if (settableFromOutside && Markers.IsNamedForChanges(name))
+            {
+                _raisedFromOutside.Add(name);
+            }
+        }
     }
 
     /// <summary>The member a node resets by its shape: <c>x = false/0/null/""/default/string.Empty/new()/[]</c>, <c>x.Clear()</c>, <c>Interlocked.Exchange(ref x, …)</c>.</summary>

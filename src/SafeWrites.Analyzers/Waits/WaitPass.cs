@@ -28,26 +28,28 @@ internal sealed class BodyWaits
 
 /// <summary>
 /// The clock and lock family's one pass per code block. SW2001 and SW2002 need a loop that waits, SW2003 a lock, so a
-/// block is bound only when it names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …), a
-/// method of the compilation that may wait (<see cref="WaitingMethods.MayWait"/>: a <c>Backoff()</c> helper, in any
-/// file, also through other helpers), or enters a lock (<c>lock</c>, <c>Enter…</c>). A <c>goto</c> retry loop needs a
-/// clock read (SW2001) to be reported, so it needs no trigger of its own.
+/// block is bound only when it has a loop (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>, a <c>goto</c> retry)
+/// and names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …) or, inside a loop, a method
+/// of the compilation that may wait (<see cref="WaitingMethods.MayWait"/>: a <c>Backoff()</c> helper, in any file, also
+/// through other helpers); or when it enters a lock (<c>lock</c>, <c>Enter…</c>, <c>Wait…</c>) and its type names a
+/// file API. Most clock reads of a real code base are timestamps and most locks guard memory: binding their bodies was
+/// most of this pass's cost.
 /// </summary>
 internal sealed class WaitPass : BodyPass<BodyWaits>
 {
-    private static readonly HashSet<string> ClockNames = new() { "Now", "UtcNow", "GetUtcNow", "GetLocalNow" };
+    private static readonly TriggerWords Clocks = new(new[] { "Now", "UtcNow", "GetUtcNow", "GetLocalNow" });
 
-    private static readonly HashSet<string> LockEnterNames = new() { "Enter", "EnterWriteLock", "EnterReadLock", "EnterUpgradeableReadLock" };
+    private static readonly TriggerWords Loops = new(new[] { "while", "do", "for", "foreach", "goto" });
+
+    private static readonly TriggerWords LockEnters = new(new[] { "lock", "Enter", "EnterWriteLock", "EnterReadLock", "EnterUpgradeableReadLock" });
 
     // Names through which a lock region can write a file (SW2003): System.IO's writers and movers, the SafeWrites runtime.
-    private static readonly HashSet<string> FileApiNames = new()
+    private static readonly TriggerWords FileApis = new(new[]
     {
         "File", "FileInfo", "FileStream", "StreamWriter", "FileMode", "MoveTo", "AtomicFile", "JsonFileStore",
-    };
+    });
 
     private readonly WaitingMethods _waitingMethods;
-
-    private readonly ConcurrentDictionary<TypeDeclarationSyntax, bool> _typesNamingFileApis = new();
 
     private WaitPass(KnownSymbols symbols)
         : base(symbols)
@@ -55,46 +57,42 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
 
     public static WaitPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WaitPass(s));
 
-    /// <summary>
-    /// SW2001 and SW2002 need a loop (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>, a <c>goto</c> retry) beside the
-    /// clock or the wait; SW2003 needs a lock whose region, or a method of its type, writes a file. So a block is bound
-    /// only when it names a clock or a wait and has a loop, or enters a lock and its type names a file API. Most clock
-    /// reads of a real code base are timestamps and most locks guard memory: binding their bodies was most of this
-    /// pass's cost.
-    /// </summary>
-    protected override bool MayHaveFacts(SyntaxNode codeBlock)
+    protected override bool MayHaveFacts(SyntaxNode codeBlock) => Loops.AnyIn(codeBlock) || GuardsWithFileApis(codeBlock);
+
+    /// <summary>A loop that names a clock or a wait, or calls a method of the compilation that may wait; or a lock in a type that names a file API.</summary>
+    protected override bool IsWorthBinding(SyntaxNode codeBlock, SemanticModel semanticModel)
+        => (Loops.AnyIn(codeBlock) && (Clocks.AnyIn(codeBlock) || WaitingMethods.WaitWords.AnyIn(codeBlock) || LoopsCallWaitingMethod(codeBlock)))
+           || GuardsWithFileApis(codeBlock);
+
+    /// <summary>The block enters a lock and the type around it (every part of a partial type) names a file API.</summary>
+    private static bool GuardsWithFileApis(SyntaxNode codeBlock)
     {
-        bool timesOrWaits = false, loops = false, entersLock = false;
-        foreach (var token in codeBlock.DescendantTokens())
+        if (!LockEnters.AnyIn(codeBlock) && !WaitingMethods.WaitWords.AnyIn(codeBlock))
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                var name = token.ValueText;
-                var waits = WaitingMethods.IsWaitTrigger(name); // also SemaphoreSlim.Wait and Mutex.WaitOne, which enter a lock
-                timesOrWaits |= waits || ClockNames.Contains(name) || _waitingMethods.MayWait(name);
-                entersLock |= waits || LockEnterNames.Contains(name);
-            }
-            else
-            {
-                var kind = token.Kind();
-                loops |= kind is SyntaxKind.WhileKeyword or SyntaxKind.DoKeyword or SyntaxKind.ForKeyword or SyntaxKind.ForEachKeyword or SyntaxKind.GotoKeyword;
-                entersLock |= kind == SyntaxKind.LockKeyword;
-            }
+            return false;
         }
 
-        return (timesOrWaits && loops) || (entersLock && TypeNamesFileApi(codeBlock));
+        return codeBlock.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type
+               || type.Modifiers.Any(SyntaxKind.PartialKeyword)
+               || FileApis.AnyIn(type);
     }
 
-    /// <summary>Does the type around the block (every part of a partial type) name a file API? Syntax only, once per type.</summary>
-    private bool TypeNamesFileApi(SyntaxNode codeBlock)
+    /// <summary>A name inside one of the block's loops (the whole block for a <c>goto</c> retry) is a method of the compilation that may wait.</summary>
+    private bool LoopsCallWaitingMethod(SyntaxNode codeBlock)
     {
-        if (codeBlock.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+        foreach (var keyword in Loops.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
         {
-            return true;
+            var loop = keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent;
+            foreach (var token in loop?.DescendantTokens() ?? Enumerable.Empty<SyntaxToken>())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && _waitingMethods.MayWait(token.ValueText))
+                {
+                    return true;
+                }
+            }
         }
 
-        return _typesNamingFileApis.GetOrAdd(type, static t =>
-            t.Modifiers.Any(SyntaxKind.PartialKeyword) || t.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && FileApiNames.Contains(token.ValueText)));
+        return false;
     }
 
     protected override BodyWaits? Analyze(IOperation block, CancellationToken cancellationToken)

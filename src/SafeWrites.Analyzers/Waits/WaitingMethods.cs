@@ -17,38 +17,100 @@ namespace SafeWrites.Analyzers.Waits;
 /// (<see cref="WaitLoops.IsWait"/>), itself or through methods of the compilation it calls, in any file.
 /// </summary>
 /// <remarks>
-/// Once per compilation and lazily: a syntax-only index of the method names that may wait (a body naming a wait,
-/// or calling such a name, up to <see cref="MaxNameRounds"/> calls deep) is built on first need, and only methods
-/// with such a name are ever bound, each body once. Recursion and cycles are followed exactly over the cached
-/// per-method summaries, so the answer does not depend on which rule or body asked first.
+/// Lazily, and only for the names asked about: <see cref="MayWait"/> looks up the methods of that name (an index of
+/// the compilation's method declarations, built without entering any body) and follows, syntax only, the names their
+/// bodies call, at any depth, caching each answer. Only methods with such a name are ever bound, each body once.
+/// Recursion and cycles are followed exactly over the cached per-method summaries, so the answer does not depend on
+/// which rule or body asked first.
 /// </remarks>
 internal sealed class WaitingMethods
 {
-    /// <summary>How many calls deep a wait is followed (a loop → helper → helper → <c>Thread.Sleep</c> is two).</summary>
-    private const int MaxNameRounds = 4;
-
     private static readonly ConditionalWeakTable<KnownSymbols, WaitingMethods> Cache = new();
 
-    private static readonly HashSet<string> WaitNames = new(StringComparer.Ordinal) { "Sleep", "Delay", "SpinWait", "SpinUntil", "SpinOnce", "TryEnter", "Yield" };
+    /// <summary>Names of a wait (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …), also <c>SemaphoreSlim.Wait</c> and <c>Mutex.WaitOne</c>, which enter a lock.</summary>
+    public static readonly TriggerWords WaitWords = new(
+        new[] { "Sleep", "Delay", "SpinWait", "SpinUntil", "SpinOnce", "TryEnter", "Yield" },
+        new[] { "Wait" },
+        static token => token.IsKind(SyntaxKind.IdentifierToken) && (!token.ValueText.StartsWith("Wait", StringComparison.Ordinal) || WaitLoops.IsWaitName(token.ValueText)));
 
     private readonly KnownSymbols _symbols;
-    private readonly Lazy<HashSet<string>> _names;
+    private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _bodiesByName;
+    private readonly ConcurrentDictionary<string, bool> _mayWait = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<IMethodSymbol, Summary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
 
     private WaitingMethods(KnownSymbols symbols)
     {
         _symbols = symbols;
-        _names = new Lazy<HashSet<string>>(() => MayWaitNames(symbols.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _bodiesByName = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => MethodBodies(symbols.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static WaitingMethods Get(KnownSymbols symbols) => Cache.GetValue(symbols, static s => new WaitingMethods(s));
 
-    /// <summary>A simple name that names a wait (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …): syntax only.</summary>
-    public static bool IsWaitTrigger(string name) => WaitNames.Contains(name) || WaitLoops.IsWaitName(name);
+    /// <summary>True when a method of the compilation with this simple name may wait: syntax only, a cheap trigger.</summary>
+    public bool MayWait(string name)
+    {
+        if (_mayWait.TryGetValue(name, out var known))
+        {
+            return known;
+        }
 
-    /// <summary>True when a method of the compilation with this simple name may wait (syntax only: a cheap trigger).</summary>
-    public bool MayWait(string name) => _names.Value.Contains(name);
+        if (!_bodiesByName.Value.ContainsKey(name))
+        {
+            return false;
+        }
+
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        if (Search(name, visited))
+        {
+            _mayWait[name] = true;
+            return true;
+        }
+
+        // Everything reachable from the name was explored without finding a wait: none of those names waits either.
+        foreach (var unreached in visited)
+        {
+            _mayWait[unreached] = false;
+        }
+
+        return false;
+    }
+
+    private bool Search(string name, HashSet<string> visited)
+    {
+        if (!visited.Add(name))
+        {
+            return false;
+        }
+
+        if (_mayWait.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        if (!_bodiesByName.Value.TryGetValue(name, out var bodies))
+        {
+            return false;
+        }
+
+        foreach (var body in bodies)
+        {
+            if (WaitWords.AnyIn(body))
+            {
+                return true;
+            }
+
+            foreach (var called in CalledNames(body))
+            {
+                if (Search(called, visited))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the called method's body in the compilation waits, itself or through the methods it calls.</summary>
     public bool Waits(IMethodSymbol method)
@@ -126,76 +188,40 @@ internal sealed class WaitingMethods
 
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
-    /// <summary>
-    /// Names of the compilation's methods whose bodies name a wait, or call (by simple name) such a method, up to
-    /// <see cref="MaxNameRounds"/> rounds: one syntax walk of every tree, no binding.
-    /// </summary>
-    private static HashSet<string> MayWaitNames(Compilation compilation)
+    /// <summary>The bodies of the compilation's methods by simple name: declarations only, no body is entered.</summary>
+    private static Dictionary<string, List<SyntaxNode>> MethodBodies(Compilation compilation)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new List<(string Name, List<string> Calls)>();
+        var bodies = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
-                if (node is not MethodDeclarationSyntax { Identifier.ValueText: var name } method
-                    || (method.Body ?? (SyntaxNode?)method.ExpressionBody) is not { } body)
+                if (node is MethodDeclarationSyntax { Identifier.ValueText: var name } method
+                    && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body)
                 {
-                    continue;
-                }
-
-                var calls = new List<string>();
-                var waits = false;
-                foreach (var token in body.DescendantTokens())
-                {
-                    if (!token.IsKind(SyntaxKind.IdentifierToken))
+                    if (!bodies.TryGetValue(name, out var list))
                     {
-                        continue;
+                        bodies.Add(name, list = new List<SyntaxNode>());
                     }
 
-                    if (IsWaitTrigger(token.ValueText))
-                    {
-                        waits = true;
-                        break;
-                    }
-
-                    if (token.Parent is SimpleNameSyntax simpleName && TypeSyntaxIndex.IsCalled(simpleName))
-                    {
-                        calls.Add(token.ValueText);
-                    }
-                }
-
-                if (waits)
-                {
-                    names.Add(name);
-                }
-                else if (calls.Count != 0)
-                {
-                    pending.Add((name, calls));
+                    list.Add(body);
                 }
             }
         }
 
-        for (var round = 1; round < MaxNameRounds; round++)
+        return bodies;
+    }
+
+    /// <summary>The simple names a body calls.</summary>
+    private static IEnumerable<string> CalledNames(SyntaxNode body)
+    {
+        foreach (var token in body.DescendantTokens())
         {
-            var added = new List<string>();
-            foreach (var (name, calls) in pending)
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simpleName && TypeSyntaxIndex.IsCalled(simpleName))
             {
-                if (!names.Contains(name) && calls.Exists(names.Contains))
-                {
-                    added.Add(name);
-                }
+                yield return token.ValueText;
             }
-
-            if (added.Count == 0)
-            {
-                break;
-            }
-
-            names.UnionWith(added);
         }
-
-        return names;
     }
 
     /// <summary>What one method body does: waits itself, and the methods of the compilation it calls that may wait.</summary>

@@ -108,23 +108,38 @@ internal sealed class WriteMethods
     // Common names (string.Replace, Array.Copy) that count only in a body that also names File or FileInfo.
     private static readonly HashSet<string> WeakNames = new(StringComparer.Ordinal) { "Replace", "Copy", "CopyTo" };
 
+    private static readonly TriggerWords WrappedWords = new(WrappedNames);
+
+    private static readonly TriggerWords WeakWords = new(WeakNames);
+
+    private static readonly TriggerWords FileTypeWords = new(new[] { "File", "FileInfo" });
+
     [ThreadStatic]
     private static int _depth;
 
     private readonly KnownSymbols _symbols;
     private readonly Lazy<NameIndex> _index;
+    private readonly Lazy<TriggerWords?> _callWords;
     private readonly ConcurrentDictionary<IMethodSymbol, Box> _summaries = new(SymbolEqualityComparer.Default);
 
     private WriteMethods(KnownSymbols symbols)
     {
         _symbols = symbols;
         _index = new Lazy<NameIndex>(() => NameIndex.Build(symbols), LazyThreadSafetyMode.ExecutionAndPublication);
+        _callWords = new Lazy<TriggerWords?>(CallWordsOf, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static WriteMethods Get(KnownSymbols symbols) => Cache.GetValue(symbols, static s => new WriteMethods(s));
 
-    /// <summary>True when a method with this simple name may write, open, move or delete a file (a listed method or a possible wrapper): syntax only.</summary>
-    public bool MayWrite(string name) => _symbols.Listed.Names.Contains(name) || _index.Value.Names.Contains(name);
+    /// <summary>The simple names of listed methods and possible wrappers, to find their calls in a body's text; null when there are none.</summary>
+    public TriggerWords? CallWords => _callWords.Value;
+
+    private TriggerWords? CallWordsOf()
+    {
+        var names = new HashSet<string>(_symbols.Listed.Names, StringComparer.Ordinal);
+        names.UnionWith(_index.Value.Names);
+        return names.Count == 0 ? null : new TriggerWords(names);
+    }
 
     /// <summary>What the called method does to a file, or null: a listed method, else a wrapper of the compilation.</summary>
     public WriteMethod? Describe(IMethodSymbol? method)
@@ -568,87 +583,64 @@ internal sealed class WriteMethods
         /// <summary>True when some declaration with this name overrides (a virtual method may have overrides).</summary>
         public bool IsOverridableName(string name) => _overridden.Contains(name);
 
+        /// <summary>
+        /// Declarations are indexed without entering bodies; a body is a wrapper's when its text names a file API or
+        /// a listed method (<see cref="TriggerWords"/>), or calls a wrapper found in the round before.
+        /// </summary>
         public static NameIndex Build(KnownSymbols symbols)
         {
             var index = new NameIndex();
-            var listed = symbols.Listed.Names;
-            var pending = new List<(MethodDeclarationSyntax Method, List<string> Calls)>();
+            var listed = symbols.Listed.Names.Count == 0 ? null : new TriggerWords(symbols.Listed.Names);
+            var pending = new List<(MethodDeclarationSyntax Method, SyntaxNode Body)>();
             foreach (var tree in symbols.Compilation.SyntaxTrees)
             {
-                foreach (var node in tree.GetRoot().DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+                foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
                 {
                     if (node is not MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method)
                     {
                         continue;
                     }
 
-                    var name = method.Identifier.ValueText;
-                    index.Add(name, method);
+                    index.Add(method.Identifier.ValueText, method);
                     if ((method.Body ?? (SyntaxNode?)method.ExpressionBody) is not { } body)
                     {
                         continue;
                     }
 
-                    var calls = new List<string>();
-                    bool wraps = false, weak = false, namesFile = false;
-                    foreach (var token in body.DescendantTokens())
+                    if (WrappedWords.AnyIn(body) || listed?.AnyIn(body) == true || (WeakWords.AnyIn(body) && FileTypeWords.AnyIn(body)))
                     {
-                        if (!token.IsKind(SyntaxKind.IdentifierToken))
-                        {
-                            continue;
-                        }
-
-                        var text = token.ValueText;
-                        if (WrappedNames.Contains(text) || listed.Contains(text))
-                        {
-                            wraps = true;
-                            break;
-                        }
-
-                        weak |= WeakNames.Contains(text);
-                        namesFile |= text is "File" or "FileInfo";
-                        if (token.Parent is SimpleNameSyntax simpleName && TypeSyntaxIndex.IsCalled(simpleName))
-                        {
-                            calls.Add(text);
-                        }
+                        index.AddWrapping(method);
                     }
-
-                    if (wraps || (weak && namesFile))
+                    else
                     {
-                        index.Names.Add(name);
-                        index._wrapping.Add(method);
-                    }
-                    else if (calls.Count != 0)
-                    {
-                        pending.Add((method, calls));
+                        pending.Add((method, body));
                     }
                 }
             }
 
-            for (var round = 1; round < MaxNameRounds; round++)
+            var found = new List<string>(index.Names);
+            for (var round = 1; round < MaxNameRounds && found.Count != 0; round++)
             {
-                var added = new List<MethodDeclarationSyntax>();
-                foreach (var (method, calls) in pending)
+                var calls = new TriggerWords(found, accept: static token => token.Parent is SimpleNameSyntax name && TypeSyntaxIndex.IsCalled(name));
+                var added = pending.FindAll(p => !index._wrapping.Contains(p.Method) && calls.AnyIn(p.Body));
+                found = new List<string>();
+                foreach (var (method, _) in added)
                 {
-                    if (!index._wrapping.Contains(method) && calls.Exists(index.Names.Contains))
+                    if (index.AddWrapping(method))
                     {
-                        added.Add(method);
+                        found.Add(method.Identifier.ValueText);
                     }
-                }
-
-                if (added.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var method in added)
-                {
-                    index.Names.Add(method.Identifier.ValueText);
-                    index._wrapping.Add(method);
                 }
             }
 
             return index;
+        }
+
+        /// <summary>Marks the declaration as a possible wrapper; true when its name is new.</summary>
+        private bool AddWrapping(MethodDeclarationSyntax method)
+        {
+            _wrapping.Add(method);
+            return Names.Add(method.Identifier.ValueText);
         }
 
         private void Add(string name, MethodDeclarationSyntax method)

@@ -40,7 +40,7 @@ internal sealed class BodyWrites
 
 /// <summary>
 /// The write family's one pass per code block: finds every file write of the block once, for all write rules. A
-/// block is bound only when its syntax names a file API (<see cref="IsTrigger"/>).
+/// block is bound only when its text names a file API (<see cref="FileApiNames"/>).
 /// </summary>
 internal sealed class WritePass : BodyPass<BodyWrites>
 {
@@ -55,8 +55,10 @@ internal sealed class WritePass : BodyPass<BodyWrites>
         "File", "MoveTo",
     };
 
+    private static readonly TriggerWords FileApis = new(FileApiNames);
+
     // With System.IO.Abstractions referenced: an injected IFile's moves and deletes (`_file.Move(tmp, path)`), which name no type.
-    private static readonly HashSet<string> AbstractionNames = new() { "Move", "Copy", "Delete" };
+    private static readonly TriggerWords AbstractionMovers = new(new[] { "Move", "Copy", "Delete" });
 
     private readonly WriteMethods _writeMethods;
 
@@ -64,11 +66,11 @@ internal sealed class WritePass : BodyPass<BodyWrites>
         : base(symbols)
         => _writeMethods = WriteMethods.Get(symbols);
 
-    /// <summary>A file API, a wrapper of the compilation or a user-listed method (<see cref="WriteMethods.MayWrite"/>), an abstraction's mover.</summary>
-    protected override bool IsTrigger(string identifier)
-        => FileApiNames.Contains(identifier)
-           || (Symbols.HasFileSystemAbstractions && AbstractionNames.Contains(identifier))
-           || _writeMethods.MayWrite(identifier);
+    /// <summary>A file API, an abstraction's mover, or a call of a wrapper of the compilation or a user-listed method (<see cref="WriteMethods.CallWords"/>).</summary>
+    protected override bool MayHaveFacts(SyntaxNode codeBlock)
+        => FileApis.AnyIn(codeBlock)
+           || (Symbols.HasFileSystemAbstractions && AbstractionMovers.AnyIn(codeBlock))
+           || _writeMethods.CallWords?.AnyIn(codeBlock) == true;
 
     public static WritePass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WritePass(s));
 

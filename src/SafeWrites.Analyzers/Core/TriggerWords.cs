@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SafeWrites.Analyzers.Core;
+
+/// <summary>
+/// A set of words (identifiers such as <c>WriteAllText</c>, keywords such as <c>while</c>) whose occurrences in a syntax
+/// tree are found by searching the tree's text, not by walking its tokens: the families' cheapest filter. Each text hit
+/// is checked against the token the parser made there, so a word inside a comment, a string or a longer identifier does
+/// not count. Found once per tree (kept as long as the tree lives, so across the compilations of an IDE session).
+/// </summary>
+/// <remarks>
+/// Walking the tokens of every body of a compilation, once per family, cost more than the families' real work;
+/// <see cref="string.IndexOf(string, int, StringComparison)"/> over the text is vectorised by the runtime and costs a
+/// small fraction of that. Identifiers written with Unicode escapes (<c>\u0046ile</c>) are not found.
+/// </remarks>
+internal sealed class TriggerWords
+{
+    private static readonly ConditionalWeakTable<SyntaxTree, string> Texts = new();
+
+    private readonly string[] _words;
+    private readonly string[] _prefixes;
+    private readonly Func<SyntaxToken, bool>? _accept;
+    private readonly ConditionalWeakTable<SyntaxTree, WordIndex> _trees = new();
+
+    /// <param name="words">Whole words: identifiers (matched by value, also as <c>@word</c>) and keywords.</param>
+    /// <param name="prefixes">Beginnings of tokens (<c>Wait</c> for <c>WaitOne</c>, <c>0</c> for <c>0L</c>): any token that starts there is a candidate.</param>
+    /// <param name="accept">Says which candidate tokens count (all whole words when null; a prefix needs it).</param>
+    public TriggerWords(IEnumerable<string> words, IEnumerable<string>? prefixes = null, Func<SyntaxToken, bool>? accept = null)
+    {
+        _words = words.Distinct(StringComparer.Ordinal).ToArray();
+        _prefixes = prefixes?.Distinct(StringComparer.Ordinal).ToArray() ?? Array.Empty<string>();
+        _accept = accept;
+    }
+
+    /// <summary>The occurrences in one tree, found on first request.</summary>
+    public WordIndex In(SyntaxTree tree) => _trees.GetValue(tree, Find);
+
+    /// <summary>True when the node's span holds one of the words.</summary>
+    public bool AnyIn(SyntaxNode node) => In(node.SyntaxTree).AnyIn(node.Span);
+
+    /// <summary>The tree's text as one string, shared by every word set.</summary>
+    public static string TextOf(SyntaxTree tree) => Texts.GetValue(tree, static t => t.GetText().ToString());
+
+    private WordIndex Find(SyntaxTree tree)
+    {
+        var text = TextOf(tree);
+        var root = tree.GetRoot();
+        var starts = new List<int>();
+        foreach (var word in _words)
+        {
+            AddHits(text, root, word, wholeWord: true, starts);
+        }
+
+        foreach (var prefix in _prefixes)
+        {
+            AddHits(text, root, prefix, wholeWord: false, starts);
+        }
+
+        starts.Sort();
+        return new WordIndex(tree, starts.Distinct().ToArray());
+    }
+
+    private void AddHits(string text, SyntaxNode root, string word, bool wholeWord, List<int> starts)
+    {
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at > 0 && IsIdentifierPart(text[at - 1])) || (wholeWord && end < text.Length && IsIdentifierPart(text[end])))
+            {
+                continue;
+            }
+
+            var token = root.FindToken(at);
+            var verbatim = token.SpanStart == at - 1 && text[at - 1] == '@';
+            if (token.SpanStart != at && !verbatim)
+            {
+                // In trivia (a comment, a directive) or inside another token (a string).
+                continue;
+            }
+
+            var candidate = wholeWord
+                ? token.Span.Length == word.Length + (verbatim ? 1 : 0) && (token.IsKind(SyntaxKind.IdentifierToken) || SyntaxFacts.IsKeywordKind(token.Kind()))
+                : _accept is not null;
+            if (candidate && _accept?.Invoke(token) != false)
+            {
+                starts.Add(token.SpanStart);
+            }
+        }
+    }
+
+    private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+}
+
+/// <summary>Where one <see cref="TriggerWords"/> set occurs in one tree: the sorted starts of its tokens.</summary>
+internal sealed class WordIndex
+{
+    private readonly SyntaxTree _tree;
+    private readonly int[] _starts;
+
+    public WordIndex(SyntaxTree tree, int[] starts)
+    {
+        _tree = tree;
+        _starts = starts;
+    }
+
+    public bool IsEmpty => _starts.Length == 0;
+
+    /// <summary>True when a word starts inside the span.</summary>
+    public bool AnyIn(TextSpan span)
+    {
+        var first = FirstAtOrAfter(span.Start);
+        return first < _starts.Length && _starts[first] < span.End;
+    }
+
+    /// <summary>The tokens of the words inside the span, in source order.</summary>
+    public IEnumerable<SyntaxToken> TokensIn(TextSpan span)
+    {
+        var root = _tree.GetRoot();
+        for (var i = FirstAtOrAfter(span.Start); i < _starts.Length && _starts[i] < span.End; i++)
+        {
+            yield return root.FindToken(_starts[i]);
+        }
+    }
+
+    private int FirstAtOrAfter(int position)
+    {
+        var index = Array.BinarySearch(_starts, position);
+        return index >= 0 ? index : ~index;
+    }
+}
