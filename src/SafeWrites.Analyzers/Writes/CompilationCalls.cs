@@ -51,7 +51,8 @@ internal sealed class CompilationCalls
     /// <summary>The symbol a declaration of the compilation declares (a method found by a syntax index), or null.</summary>
     public ISymbol? DeclaredSymbol(SyntaxNode declaration) => ModelOf(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration);
 
-    private SemanticModel? ModelOf(SyntaxTree tree)
+    /// <summary>A semantic model of a tree of the compilation (one per tree, cached), or null for another tree.</summary>
+    public SemanticModel? ModelOf(SyntaxTree tree)
     {
         var compilation = _symbols.Compilation;
         if (!compilation.ContainsSyntaxTree(tree))

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Core;
@@ -27,24 +29,15 @@ public abstract class InPlaceWriteAnalyzer : SafeWritesAnalyzer
             return;
         }
 
-        RegisterBodyAction(context, WritePass.Get(symbols), (block, writes) =>
+        var pass = WritePass.Get(symbols);
+        RegisterBodyAction(context, pass, (block, writes) =>
         {
-            bool? stateOnly = null;
             foreach (var write in writes.InPlace)
             {
-                if (write.Kind != Kind)
+                if (write.Kind == Kind && IsReported(write, writes, pass, block.Options, block.CancellationToken))
                 {
-                    continue;
+                    Report(block, write);
                 }
-
-                // SW1001's scope option; SW1002 ignores it (a JSON document is state by its content).
-                stateOnly ??= Kind == InPlaceWriteKind.Content && ScopeIsState(block);
-                if (stateOnly.Value && !writes.IsKeptState(write))
-                {
-                    continue;
-                }
-
-                Report(block, write);
             }
         });
     }
@@ -52,9 +45,51 @@ public abstract class InPlaceWriteAnalyzer : SafeWritesAnalyzer
     /// <summary>The editorconfig key of SW1001's scope: <c>state</c> (the default) or <c>all</c>.</summary>
     internal const string ScopeOption = "safewrites.sw1001.scope";
 
-    /// <summary>True unless <see cref="ScopeOption"/> is <c>all</c> for the block's file (an unknown value keeps the default).</summary>
-    private static bool ScopeIsState(CodeBlockAnalysisContext block)
-        => !(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.CodeBlock.SyntaxTree).TryGetValue(ScopeOption, out var scope)
+    // Wrappers calling wrappers: as deep as WriteMethods follows them.
+    private const int MaxWrapperDepth = 4;
+
+    /// <summary>
+    /// True when SW1001 or SW1002 reports the write where it is: within its rule's scope, and not a call of a writer
+    /// of the compilation that keeps its own report (one bug, one squiggle: fixing the wrapper fixes every caller).
+    /// </summary>
+    private static bool IsReported(InPlaceWrite write, BodyWrites writes, WritePass pass, AnalyzerOptions options, CancellationToken cancellationToken)
+        => IsInScope(write, writes, options) && !IsReportedInWrapper(write, pass, options, cancellationToken, depth: 0);
+
+    /// <summary>SW1001's scope option (<c>state</c>: the write shows kept state); SW1002 ignores it (a JSON document is state by its content).</summary>
+    private static bool IsInScope(InPlaceWrite write, BodyWrites writes, AnalyzerOptions options)
+        => write.Kind != InPlaceWriteKind.Content || !ScopeIsState(options, write.Write.Operation.Syntax.SyntaxTree) || writes.IsKeptState(write);
+
+    /// <summary>
+    /// The call goes through a whole-file writer that other assemblies can call, and the write inside it (or inside
+    /// the wrapper it calls) is reported there (<see cref="WriteMethods.IsForwardedInside"/>).
+    /// </summary>
+    private static bool IsReportedInWrapper(InPlaceWrite write, WritePass pass, AnalyzerOptions options, CancellationToken cancellationToken, int depth)
+    {
+        if (depth >= MaxWrapperDepth
+            || write.Write.Through is not { Kind: WriteMethodKind.Write, IsListed: false, Inner: { } inner }
+            || inner.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } wrapper
+            || CompilationCalls.Get(pass.Symbols).ModelOf(wrapper.SyntaxTree) is not { } model
+            || model.GetDeclaredSymbol(wrapper, cancellationToken) is not { } method
+            || !CallerPaths.IsVisibleOutsideAssembly(method)
+            || pass.Get(wrapper, model, cancellationToken) is not { } wrapperWrites)
+        {
+            return false;
+        }
+
+        foreach (var innerWrite in wrapperWrites.InPlace)
+        {
+            if (innerWrite.Write.Operation.Syntax == inner)
+            {
+                return IsInScope(innerWrite, wrapperWrites, options) || IsReportedInWrapper(innerWrite, pass, options, cancellationToken, depth + 1);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True unless <see cref="ScopeOption"/> is <c>all</c> for the file (an unknown value keeps the default).</summary>
+    private static bool ScopeIsState(AnalyzerOptions options, SyntaxTree tree)
+        => !(options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ScopeOption, out var scope)
              && string.Equals(scope.Trim(), "all", System.StringComparison.OrdinalIgnoreCase));
 
     private void Report(CodeBlockAnalysisContext context, InPlaceWrite write)

@@ -209,6 +209,57 @@ public class WrapperMethodsTests
             }
             """);
 
+    [Fact]
+    public Task Public_writer_that_reports_its_own_write_is_not_reported_again_at_its_callers()
+        => Verify("""
+            using System.IO;
+            using System.Text.Json;
+
+            public sealed record Manifest(string Name, string Version);
+
+            public sealed class ManifestFiles
+            {
+                // Other assemblies can call it with any path: the write is reported here, once.
+                public bool Save(Manifest manifest, string folder)
+                {
+                    var json = JsonSerializer.Serialize(manifest);
+                    {|SW1002:File.WriteAllText(Path.Combine(folder, "manifest.json"), json)|};
+                    return true;
+                }
+
+                // A public wrapper of the wrapper: its call of Save is the same bug, not a second one.
+                public bool Refresh(string name, string version, string folder) => Save(new Manifest(name, version), folder);
+            }
+
+            public sealed class Installer
+            {
+                private readonly ManifestFiles _files = new();
+
+                public void Install(string folder) => _files.Save(new Manifest("tool", "1.0"), folder);
+
+                public void Update(string folder) => _files.Refresh("tool", "1.1", folder);
+            }
+            """);
+
+    [Fact]
+    public Task Public_writer_handed_a_state_file_by_its_callers_is_reported_once_in_its_body()
+        => Verify("""
+            using System.IO;
+
+            public static class Disk
+            {
+                // Its callers hand it a file they read back: kept state, reported here (other assemblies may call it too).
+                public static void WriteText(string path, string text) => {|SW1001:File.WriteAllText(path, text)|};
+            }
+
+            public sealed class Notes
+            {
+                public void Keep(string text) => Disk.WriteText("settings.ini", text);
+
+                public string Load() => File.ReadAllText("settings.ini");
+            }
+            """);
+
     // ---------------------------------------------------------------- movers and deletes (SW1003–SW1006)
 
     [Fact]
