@@ -34,7 +34,8 @@ internal static class FixedNames
             case ILocalReferenceOperation local:
                 foreach (var value in OperationHelpers.AssignedValues(source.Root(), local.Local))
                 {
-                    if (IsFixed(value, destination, callSite, symbols, 0))
+                    // `string temp = "";` before the real name is assigned: a placeholder, not a file name.
+                    if (!IsPlaceholder(value) && IsFixed(value, destination, callSite, symbols, 0))
                     {
                         return value;
                     }
@@ -60,6 +61,9 @@ internal static class FixedNames
                 return IsFixed(source, destination, callSite, symbols, 0) ? source : null;
         }
     }
+
+    private static bool IsPlaceholder(IOperation value)
+        => value.WalkDownConversions()?.ConstantValue is { HasValue: true, Value: null or "" };
 
     /// <summary>The initializer or an assignment (same file) of a field or property that is a fixed name.</summary>
     private static IOperation? MemberValue(ISymbol member, SemanticModel? semanticModel, IOperation destination, KnownSymbols symbols)

@@ -65,9 +65,27 @@ public abstract class InPlaceWriteAnalyzer : SafeWritesAnalyzer
     /// </summary>
     private static bool IsReportedInWrapper(InPlaceWrite write, WritePass pass, AnalyzerOptions options, CancellationToken cancellationToken, int depth)
     {
-        if (depth >= MaxWrapperDepth
-            || write.Write.Through is not { Kind: WriteMethodKind.Write, IsListed: false, Inner: { } inner }
-            || inner.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } wrapper
+        if (depth >= MaxWrapperDepth || write.Write.Through is not { Kind: WriteMethodKind.Write, IsListed: false, Inners: { Count: > 0 } inners })
+        {
+            return false;
+        }
+
+        // Through an interface or a virtual method: every implementation must report its own write.
+        foreach (var inner in inners)
+        {
+            if (!IsReportedAt(inner, pass, options, cancellationToken, depth))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The wrapped call inside a wrapper other assemblies can call is reported there (or inside the wrapper it calls).</summary>
+    private static bool IsReportedAt(SyntaxNode inner, WritePass pass, AnalyzerOptions options, CancellationToken cancellationToken, int depth)
+    {
+        if (inner.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } wrapper
             || CompilationCalls.Get(pass.Symbols).ModelOf(wrapper.SyntaxTree) is not { } model
             || model.GetDeclaredSymbol(wrapper, cancellationToken) is not { } method
             || !CallerPaths.IsVisibleOutsideAssembly(method)

@@ -259,7 +259,7 @@ internal static class Publishes
                 foreach (var operation in call.Root().Descendants())
                 {
                     if (operation.Syntax.SpanStart < call.Syntax.SpanStart
-                        && FileWrites.TryClassify(operation, symbols, out var write) && write.Mode != FileWriteMode.None
+                        && FileWrites.TryClassify(operation, symbols, out var write) && write.Mode != FileWriteMode.None && !WritesDerivedPath(write)
                         && TempPaths.IsSamePath(write.Path, null, call.ArgumentValue(parameter.Ordinal), null, symbols) && seen.Add(operation))
                     {
                         publish.Writes.Add(Analyze(write, publish, inPublishMethod: false, symbols));
@@ -286,7 +286,11 @@ internal static class Publishes
     private static bool IsTempWrite(IOperation operation, IOperation source, IInvocationOperation? callSite, KnownSymbols symbols, out FileWrite write)
         => FileWrites.TryClassify(operation, symbols, out write)
            && write.Mode != FileWriteMode.None
+           && !WritesDerivedPath(write)
            && TempPaths.IsSamePath(write.Path, callSite, source, null, symbols);
+
+    /// <summary>A wrapper that writes a file beside the path it is given (<see cref="WriteMethod.PathIsDerived"/>) does not write that path.</summary>
+    private static bool WritesDerivedPath(FileWrite write) => write.Through?.PathIsDerived == true;
 
     /// <summary>False when <paramref name="operation"/> sits in a lambda or local function that the step is not in (it may run later, or never).</summary>
     private static bool IsBefore(IOperation operation, IOperation step)

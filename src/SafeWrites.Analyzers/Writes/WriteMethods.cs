@@ -40,6 +40,8 @@ internal enum WriteMethodKind
 /// </summary>
 internal sealed class WriteMethod
 {
+    private IReadOnlyList<SyntaxNode>? _inners;
+
     public WriteMethod(WriteMethodKind kind, int first, int second)
     {
         Kind = kind;
@@ -73,8 +75,21 @@ internal sealed class WriteMethod
     /// <summary>A user-listed method (<see cref="KnownSymbols.Listed"/>), not a wrapper of the compilation.</summary>
     public bool IsListed { get; set; }
 
+    /// <summary>
+    /// The wrapper writes a file derived from its path parameter (<c>output + ".txt"</c>, <c>Path.Combine(folder,
+    /// "manifest.json")</c>), not the file the caller names: no temp write of the caller's path.
+    /// </summary>
+    public bool PathIsDerived { get; set; }
+
     /// <summary>The wrapped System.IO (or inner wrapper) call in the wrapper's body; null for a listed method.</summary>
     public SyntaxNode? Inner { get; set; }
+
+    /// <summary>The wrapped calls of the wrapper and of every implementation or override it stands for (<see cref="Inner"/> is only the wrapper's own).</summary>
+    public IReadOnlyList<SyntaxNode> Inners
+    {
+        get => _inners ?? (Inner is { } inner ? new[] { inner } : Array.Empty<SyntaxNode>());
+        set => _inners = value;
+    }
 }
 
 /// <summary>
@@ -379,6 +394,7 @@ internal sealed class WriteMethods
             return new WriteMethod(WriteMethodKind.Write, path, content)
             {
                 JsonInside = content < 0 && FileWrites.CarriesJson(write, _symbols),
+                PathIsDerived = IsDerived(write, method),
                 Inner = operation.Syntax,
             };
         }
@@ -398,12 +414,35 @@ internal sealed class WriteMethods
 
         return new WriteMethod(WriteMethodKind.Open, path, -1)
         {
+            PathIsDerived = IsDerived(write, method),
             ModeParameter = modeParameter,
             AccessParameter = accessParameter,
             Mode = write.Mode,
             InnerAccess = accessParameter < 0 ? accessOperand : null,
             Inner = operation.Syntax,
         };
+    }
+
+    /// <summary>
+    /// The written path names another file than the parameter: a suffix added to it (<c>output + ".txt"</c>,
+    /// <c>$"{path}.bak"</c>) or its extension changed. A directory joined to it (<c>Path.Combine(_root, name)</c>)
+    /// keeps the caller's file name.
+    /// </summary>
+    private static bool IsDerived(FileWrite write, IMethodSymbol method)
+    {
+        if (write.Through?.PathIsDerived == true)
+        {
+            return true;
+        }
+
+        var path = write.Path.WalkDownConversions();
+        if (path is ILocalReferenceOperation local && OperationHelpers.AssignedValues(path.Root(), local.Local) is { Count: 1 } values)
+        {
+            path = values[0].WalkDownConversions();
+        }
+
+        return path is IBinaryOperation or IInterpolatedStringOperation
+               || (path is IInvocationOperation { TargetMethod.Name: "ChangeExtension" } && ParameterIn(path, method) >= 0);
     }
 
     /// <summary>An abstract, virtual or interface method: the wrapper all its implementations in the compilation are (the same kind and parameters), else null.</summary>
@@ -413,6 +452,12 @@ internal sealed class WriteMethods
         if (!method.IsAbstract && agreed is null)
         {
             return null;
+        }
+
+        var inners = new List<SyntaxNode>();
+        if (agreed?.Inner is { } own)
+        {
+            inners.Add(own);
         }
 
         var calls = CompilationCalls.Get(_symbols);
@@ -430,6 +475,7 @@ internal sealed class WriteMethods
             }
 
             agreed ??= summary;
+            inners.AddRange(summary.Inners);
         }
 
         // The implementations' body is not this method's: no inner call to silence.
@@ -442,7 +488,9 @@ internal sealed class WriteMethods
                 Mode = agreed.Mode,
                 InnerAccess = agreed.InnerAccess,
                 JsonInside = agreed.JsonInside,
+                PathIsDerived = agreed.PathIsDerived,
                 Inner = method.IsAbstract ? null : agreed.Inner,
+                Inners = inners,
             };
     }
 

@@ -363,6 +363,34 @@ public class SW1006FixedTempFileNameTests
             """);
 
     [Fact]
+    public Task Empty_placeholder_before_a_unique_name_is_assigned_in_a_lambda_is_not_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            class Recorder
+            {
+                public Task Record(string path, byte[] frames)
+                {
+                    // Declared empty, named for real inside the task (shape of a screen recorder's concat step).
+                    string staging = "";
+                    return Task.Run(() =>
+                    {
+                        staging = path + "." + Guid.NewGuid().ToString("N");
+                        using (var stream = new FileStream(staging, FileMode.CreateNew))
+                        {
+                            stream.Write(frames, 0, frames.Length);
+                            stream.Flush(flushToDisk: true);
+                        }
+
+                        File.Move(staging, path, true);
+                    });
+                }
+            }
+            """);
+
+    [Fact]
     public Task AtomicFile_is_not_reported()
         => Verify.VerifyAnalyzerAsync("""
             using SafeWrites;

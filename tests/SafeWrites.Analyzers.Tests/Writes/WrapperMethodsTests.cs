@@ -242,6 +242,43 @@ public class WrapperMethodsTests
             """);
 
     [Fact]
+    public Task Public_writer_called_through_its_interface_is_not_reported_again_at_the_call()
+        => Verify("""
+            using System.IO;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+
+            public sealed record Manifest(string Name, string Version);
+
+            public interface IManifests
+            {
+                Task<bool> Populate(string name, string version, string folder);
+            }
+
+            public sealed class Manifests : IManifests
+            {
+                public async Task<bool> Populate(string name, string version, string folder)
+                {
+                    await Task.Yield();
+                    return Save(new Manifest(name, version), folder);
+                }
+
+                public bool Save(Manifest manifest, string folder)
+                {
+                    {|SW1002:File.WriteAllText(Path.Combine(folder, "manifest.json"), JsonSerializer.Serialize(manifest))|};
+                    return true;
+                }
+            }
+
+            public sealed class Installer
+            {
+                private readonly IManifests _manifests = new Manifests();
+
+                public Task Install(string folder) => _manifests.Populate("tool", "1.0", folder);
+            }
+            """);
+
+    [Fact]
     public Task Public_writer_handed_a_state_file_by_its_callers_is_reported_once_in_its_body()
         => Verify("""
             using System.IO;
@@ -349,6 +386,35 @@ public class WrapperMethodsTests
                     var tmp = Path.Combine(Path.GetDirectoryName(path)!, Path.GetRandomFileName());
                     File.WriteAllText(tmp, text);
                     Move(tmp, path);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Wrapper_writing_a_side_file_beside_its_path_does_not_write_the_path_a_temp_is_then_renamed_from()
+        => Verify("""
+            using System.Diagnostics;
+            using System.IO;
+
+            internal sealed class Concatenator
+            {
+                // Writes "<output>.txt" (the input list); the output itself is written by the child process.
+                public void Concatenate(string[] inputs, string output)
+                {
+                    File.WriteAllLines(output + ".txt", inputs);
+                    Process.Start("concat", output + ".txt " + output)?.WaitForExit();
+                }
+            }
+
+            public sealed class Recordings
+            {
+                private readonly Concatenator _concatenator = new();
+
+                public void Join(string[] parts, string path)
+                {
+                    var joined = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-joined.mp4");
+                    _concatenator.Concatenate(parts, joined);
+                    File.Move(joined, path, overwrite: true);
                 }
             }
             """);
