@@ -92,7 +92,7 @@ internal sealed class StateEvidence
     }
 
     /// <summary><c>""</c>, <c>string.Empty</c>, <c>[]</c>, <c>new byte[0]</c>, <c>Array.Empty&lt;byte&gt;()</c>.</summary>
-    private static bool IsEmptyContent(IOperation? content)
+    internal static bool IsEmptyContent(IOperation? content)
     {
         content = content.WalkDownConversions();
         switch (content)

@@ -377,8 +377,10 @@ internal sealed class WriteMethods
             return null;
         }
 
-        // An atomic helper (a temp file then renamed, a temp path): not a write in place of its path.
-        if (TempPaths.IsTempPath(write.Path, _symbols) || TempPaths.IsMovedLater(write.Path, _symbols))
+        // An atomic helper (a temp file then renamed, a temp path): not a write in place of its path. A probe (an
+        // empty file, a name unique per call) is exempt inside the wrapper and stays so at its callers.
+        if (TempPaths.IsTempPath(write.Path, _symbols) || TempPaths.IsMovedLater(write.Path, _symbols)
+            || PathIdentity.Of(write.Path, _symbols).UniquePerCall || StateEvidence.IsEmptyContent(write.Content))
         {
             return null;
         }

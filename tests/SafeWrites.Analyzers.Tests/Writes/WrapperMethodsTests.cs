@@ -419,6 +419,33 @@ public class WrapperMethodsTests
             }
             """);
 
+    [Fact]
+    public Task Write_access_probe_with_a_unique_empty_file_is_no_wrapper()
+        => WriteFamilyTest.VerifyAsync(
+            """
+            using System;
+            using System.IO;
+
+            public sealed class DataFolder
+            {
+                private static void Probe(string folder)
+                {
+                    var file = Path.Combine(folder, Guid.NewGuid().ToString());
+                    File.WriteAllText(file, string.Empty);
+                    File.Delete(file);
+                }
+
+                private static void Touch(string folder) => File.WriteAllBytes(Path.Combine(folder, "probe"), Array.Empty<byte>());
+
+                public void Check()
+                {
+                    Probe("settings.json");
+                    Touch("settings.json");
+                }
+            }
+            """,
+            stateScope: true);
+
     // ---------------------------------------------------------------- SW3001: a wrapped publish is a save
 
     [Fact]
