@@ -91,12 +91,14 @@ internal sealed class ResetSyntax
     /// <summary>The identifier tokens spelling <paramref name="name"/> in a span of a tree, found in its text.</summary>
     private static IEnumerable<SyntaxToken> Occurrences(SyntaxTree tree, TextSpan span, string name)
     {
-        var text = TriggerWords.TextOf(tree);
         var root = tree.GetRoot();
-        for (var at = text.IndexOf(name, span.Start, span.Length, StringComparison.Ordinal);
-             at >= 0 && at + name.Length <= span.End;
-             at = text.IndexOf(name, at + name.Length, span.End - at - name.Length, StringComparison.Ordinal))
+        foreach (var at in TextRuns.Of(tree).StartsOf(name))
         {
+            if (at < span.Start || at + name.Length > span.End)
+            {
+                continue;
+            }
+
             var token = root.FindToken(at);
             if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.End == at + name.Length && token.ValueText == name)
             {
