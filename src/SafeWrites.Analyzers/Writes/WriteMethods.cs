@@ -605,16 +605,40 @@ internal sealed class WriteMethods
     }
 
     /// <summary>The syntax-only part: names of possible wrappers, and method declarations by name (to find implementations).</summary>
+    /// <remarks>
+    /// Found from the words' places in each tree's text (<see cref="TextRuns"/>), never by walking declarations or
+    /// bodies: a method is looked at only when its own text names a file API, a listed method or a wrapper.
+    /// </remarks>
     private sealed class NameIndex
     {
-        private readonly Dictionary<string, List<MethodDeclarationSyntax>> _declarations = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
+        private readonly IEnumerable<SyntaxTree> _trees;
+        private readonly ConcurrentDictionary<string, IReadOnlyList<MethodDeclarationSyntax>> _declarations = new(StringComparer.Ordinal);
         private readonly HashSet<SyntaxNode> _wrapping = new();
+
+        private NameIndex(IEnumerable<SyntaxTree> trees) => _trees = trees;
 
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The declarations (with parameters) of methods spelled <paramref name="name"/>, in source order.</summary>
         public IReadOnlyList<MethodDeclarationSyntax> DeclarationsNamed(string name)
-            => _declarations.TryGetValue(name, out var list) ? list : Array.Empty<MethodDeclarationSyntax>();
+            => _declarations.GetOrAdd(name, n =>
+            {
+                var found = new List<MethodDeclarationSyntax>();
+                foreach (var tree in _trees)
+                {
+                    var root = tree.GetRoot();
+                    foreach (var start in TextRuns.Of(tree).StartsOf(n))
+                    {
+                        if (root.FindToken(start) is var token && token.SpanStart == start
+                            && token.Parent is MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method && method.Identifier == token)
+                        {
+                            found.Add(method);
+                        }
+                    }
+                }
+
+                return found;
+            });
 
         /// <summary>True when a declaration of the method names a file API or a possible wrapper (syntax only).</summary>
         public bool MayWrap(IMethodSymbol method)
@@ -631,81 +655,68 @@ internal sealed class WriteMethods
         }
 
         /// <summary>True when some declaration with this name overrides (a virtual method may have overrides).</summary>
-        public bool IsOverridableName(string name) => _overridden.Contains(name);
-
-        /// <summary>
-        /// Declarations are indexed without entering bodies; a body is a wrapper's when its text names a file API or
-        /// a listed method (<see cref="TriggerWords"/>), or calls a wrapper found in the round before.
-        /// </summary>
-        public static NameIndex Build(KnownSymbols symbols)
+        public bool IsOverridableName(string name)
         {
-            var index = new NameIndex();
-            var listed = symbols.Listed.Names.Count == 0 ? null : new TriggerWords(symbols.Listed.Names);
-            var pending = new List<(MethodDeclarationSyntax Method, SyntaxNode Body)>();
-            foreach (var tree in symbols.Compilation.SyntaxTrees)
+            foreach (var declaration in DeclarationsNamed(name))
             {
-                foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+                if (declaration.Modifiers.Any(SyntaxKind.OverrideKeyword))
                 {
-                    if (node is not MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method)
-                    {
-                        continue;
-                    }
-
-                    index.Add(method.Identifier.ValueText, method);
-                    if ((method.Body ?? (SyntaxNode?)method.ExpressionBody) is not { } body)
-                    {
-                        continue;
-                    }
-
-                    if (WrappedWords.AnyIn(body) || listed?.AnyIn(body) == true || (WeakWords.AnyIn(body) && FileTypeWords.AnyIn(body)))
-                    {
-                        index.AddWrapping(method);
-                    }
-                    else
-                    {
-                        pending.Add((method, body));
-                    }
+                    return true;
                 }
             }
 
-            var found = new List<string>(index.Names);
+            return false;
+        }
+
+        /// <summary>
+        /// A method (with parameters and a body) is a possible wrapper when its body names a file API or a listed
+        /// method, or calls a wrapper found in the round before; a weak name counts only beside <c>File</c>/<c>FileInfo</c>.
+        /// </summary>
+        public static NameIndex Build(KnownSymbols symbols)
+        {
+            var index = new NameIndex(symbols.Compilation.SyntaxTrees);
+            var listed = symbols.Listed.Names.Count == 0 ? null : new TriggerWords(symbols.Listed.Names);
+            var found = index.AddBodiesNaming(WrappedWords);
+            if (listed is not null)
+            {
+                found.AddRange(index.AddBodiesNaming(listed));
+            }
+
+            found.AddRange(index.AddBodiesNaming(WeakWords, body => FileTypeWords.AnyIn(body)));
             for (var round = 1; round < MaxNameRounds && found.Count != 0; round++)
             {
                 var calls = new TriggerWords(found, accept: static token => token.Parent is SimpleNameSyntax name && TypeSyntaxIndex.IsCalled(name));
-                var added = pending.FindAll(p => !index._wrapping.Contains(p.Method) && calls.AnyIn(p.Body));
-                found = new List<string>();
-                foreach (var (method, _) in added)
-                {
-                    if (index.AddWrapping(method))
-                    {
-                        found.Add(method.Identifier.ValueText);
-                    }
-                }
+                found = index.AddBodiesNaming(calls);
             }
 
             return index;
         }
 
-        /// <summary>Marks the declaration as a possible wrapper; true when its name is new.</summary>
-        private bool AddWrapping(MethodDeclarationSyntax method)
+        /// <summary>Marks the methods whose body holds one of the words (and passes <paramref name="also"/>); returns the names that are new.</summary>
+        private List<string> AddBodiesNaming(TriggerWords words, Func<SyntaxNode, bool>? also = null)
         {
-            _wrapping.Add(method);
-            return Names.Add(method.Identifier.ValueText);
-        }
-
-        private void Add(string name, MethodDeclarationSyntax method)
-        {
-            if (!_declarations.TryGetValue(name, out var list))
+            var added = new List<string>();
+            foreach (var tree in _trees)
             {
-                list = new List<MethodDeclarationSyntax>();
-                _declarations.Add(name, list);
+                var root = tree.GetRoot();
+                foreach (var token in words.In(tree).TokensIn(root.FullSpan))
+                {
+                    if (token.Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { ParameterList.Parameters.Count: > 0 } method
+                        && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body
+                        && body.Span.Contains(token.Span)
+                        && !_wrapping.Contains(method)
+                        && also?.Invoke(body) != false)
+                    {
+                        _wrapping.Add(method);
+                        if (Names.Add(method.Identifier.ValueText))
+                        {
+                            added.Add(method.Identifier.ValueText);
+                        }
+                    }
+                }
             }
 
-            list.Add(method);
-            if (method.Modifiers.Any(SyntaxKind.OverrideKeyword))
-            {
-                _overridden.Add(name);
-            }
+            return added;
         }
     }
 }
