@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SafeWrites.Analyzers.Core;
@@ -43,6 +44,29 @@ internal sealed class TriggerWords
 
     /// <summary>True when the node's span holds one of the words.</summary>
     public bool AnyIn(SyntaxNode node) => In(node.SyntaxTree).AnyIn(node.Span);
+
+    /// <summary>
+    /// The method declarations of the trees whose body (or expression body) holds one of the words, each once, with
+    /// that body: found from the words' places, so no declaration or body is walked.
+    /// </summary>
+    public IEnumerable<(MethodDeclarationSyntax Method, SyntaxNode Body)> MethodsNaming(IEnumerable<SyntaxTree> trees)
+    {
+        foreach (var tree in trees)
+        {
+            MethodDeclarationSyntax? last = null;
+            foreach (var token in In(tree).TokensIn(tree.GetRoot().FullSpan))
+            {
+                if (token.Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
+                    && method != last
+                    && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body
+                    && body.Span.Contains(token.Span))
+                {
+                    last = method;
+                    yield return (method, body);
+                }
+            }
+        }
+    }
 
     private WordIndex Find(SyntaxTree tree)
     {

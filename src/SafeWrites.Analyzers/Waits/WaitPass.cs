@@ -82,13 +82,9 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
     {
         foreach (var keyword in Loops.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
         {
-            var loop = keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent;
-            foreach (var token in loop?.DescendantTokens() ?? Enumerable.Empty<SyntaxToken>())
+            if ((keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent) is { } loop && _waitingMethods.NamesWaitingMethod(loop))
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && _waitingMethods.MayWait(token.ValueText))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -692,26 +692,18 @@ internal sealed class WriteMethods
             return index;
         }
 
-        /// <summary>Marks the methods whose body holds one of the words (and passes <paramref name="also"/>); returns the names that are new.</summary>
+        /// <summary>Marks the methods (with parameters) whose body holds one of the words and passes <paramref name="also"/>; returns the names that are new.</summary>
         private List<string> AddBodiesNaming(TriggerWords words, Func<SyntaxNode, bool>? also = null)
         {
             var added = new List<string>();
-            foreach (var tree in _trees)
+            foreach (var (method, body) in words.MethodsNaming(_trees))
             {
-                var root = tree.GetRoot();
-                foreach (var token in words.In(tree).TokensIn(root.FullSpan))
+                if (method.ParameterList.Parameters.Count > 0 && !_wrapping.Contains(method) && also?.Invoke(body) != false)
                 {
-                    if (token.Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { ParameterList.Parameters.Count: > 0 } method
-                        && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body
-                        && body.Span.Contains(token.Span)
-                        && !_wrapping.Contains(method)
-                        && also?.Invoke(body) != false)
+                    _wrapping.Add(method);
+                    if (Names.Add(method.Identifier.ValueText))
                     {
-                        _wrapping.Add(method);
-                        if (Names.Add(method.Identifier.ValueText))
-                        {
-                            added.Add(method.Identifier.ValueText);
-                        }
+                        added.Add(method.Identifier.ValueText);
                     }
                 }
             }
