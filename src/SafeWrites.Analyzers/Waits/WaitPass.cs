@@ -82,9 +82,13 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
     {
         foreach (var keyword in Loops.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
         {
-            if ((keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent) is { } loop && _waitingMethods.NamesWaitingMethod(loop))
+            var loop = keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent;
+            foreach (var token in loop?.DescendantTokens() ?? Enumerable.Empty<SyntaxToken>())
             {
-                return true;
+                if (token.IsKind(SyntaxKind.IdentifierToken) && _waitingMethods.MayWait(token.ValueText))
+                {
+                    return true;
+                }
             }
         }
 

@@ -63,4 +63,22 @@ public class TriggerWordsTests
         Assert.True(words.AnyIn(other.GetRoot()));
         Assert.False(words.AnyIn(Tree().GetRoot()));
     }
+
+    [Fact]
+    public void Methods_naming_a_word_in_their_body_are_found_once_each()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            class D
+            {
+                void InSignature(Flush f) { }
+                void Twice() { Flush(); Flush(); }
+                int Arrow() => Flush();
+                void Local() { void Inner() => Flush(); }
+                void Comment() { /* Flush */ }
+                int Flush() => 0;
+            }
+            """);
+        var names = new TriggerWords(new[] { "Flush" }).MethodsNaming(new[] { tree }).Select(m => m.Method.Identifier.Text).ToArray();
+        Assert.Equal(new[] { "Twice", "Arrow", "Local" }, names);
+    }
 }
