@@ -170,7 +170,7 @@ internal sealed class WriteMethods
         }
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (definition.DeclaringSyntaxReferences.IsEmpty || definition.MethodKind != MethodKind.Ordinary || !HasPathParameter(definition)
+        if (definition.DeclaringSyntaxReferences.IsEmpty || definition.MethodKind != MethodKind.Ordinary || definition.Parameters.IsEmpty
             || !_index.Value.Names.Contains(definition.Name))
         {
             return null;
@@ -494,38 +494,6 @@ internal sealed class WriteMethods
                 Inner = method.IsAbstract ? null : agreed.Inner,
                 Inners = inners,
             };
-    }
-
-    /// <summary>
-    /// A wrapper hands a path on: some parameter is a string, a <c>FileInfo</c>-like object, or converts implicitly to a
-    /// string. Checked on the symbol, so the bodies of <c>Create(options)</c>-style methods that merely share a wrapper's
-    /// name are never bound (on a real logging library most wrapper-name candidates were such calls).
-    /// </summary>
-    private bool HasPathParameter(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            var type = parameter.Type;
-            if (type.SpecialType == SpecialType.System_String || _symbols.IsFileInfoLike(type) || ConvertsToString(type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ConvertsToString(ITypeSymbol type)
-    {
-        foreach (var member in type.GetMembers("op_Implicit"))
-        {
-            if (member is IMethodSymbol { ReturnType.SpecialType: SpecialType.System_String })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool SameShape(WriteMethod a, WriteMethod b)
