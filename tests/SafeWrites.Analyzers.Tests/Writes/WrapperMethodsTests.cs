@@ -297,6 +297,30 @@ public class WrapperMethodsTests
             }
             """);
 
+    [Fact]
+    public Task Wrapper_taking_a_path_type_that_converts_to_string_is_followed()
+        => Verify("""
+            using System.IO;
+
+            public readonly record struct FilePath(string Value)
+            {
+                public static implicit operator string(FilePath path) => path.Value;
+            }
+
+            internal static class Disk
+            {
+                // Only the path type reaches the write: the wrapper hands it on through its conversion to string.
+                public static void Put(FilePath path, byte[] data) => File.WriteAllBytes(path, data);
+            }
+
+            public sealed class Cursor
+            {
+                public void Save(byte[] data) => {|SW1001:Disk.Put(new FilePath("cursor.dat"), data)|};
+
+                public byte[] Load() => File.ReadAllBytes("cursor.dat");
+            }
+            """);
+
     // ---------------------------------------------------------------- movers and deletes (SW1003–SW1006)
 
     [Fact]
