@@ -16,6 +16,8 @@ namespace SafeWrites.Analyzers.Core;
 /// </remarks>
 internal sealed class TextRuns
 {
+    private const uint HashStart = 2166136261;
+
     private static readonly ConditionalWeakTable<SyntaxTree, TextRuns> Trees = new();
 
     private readonly List<Run> _runs = new();
@@ -45,8 +47,6 @@ internal sealed class TextRuns
         }
     }
 
-    private const uint HashStart = 2166136261;
-
     /// <summary>The tree's whole text.</summary>
     public string Text { get; }
 
@@ -62,16 +62,7 @@ internal sealed class TextRuns
             hash = Hash(hash, c);
         }
 
-        for (var slot = (int)hash & (_slots.Length - 1); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
-        {
-            var run = _runs[_slots[slot] - 1];
-            if (run.Hash == hash && run.Length == word.Length && string.CompareOrdinal(Text, run.Start, word, 0, word.Length) == 0)
-            {
-                return run.Starts;
-            }
-        }
-
-        return Array.Empty<int>();
+        return Find(word, 0, word.Length, hash, out _)?.Starts ?? (IReadOnlyList<int>)Array.Empty<int>();
     }
 
     /// <summary>
@@ -117,15 +108,10 @@ internal sealed class TextRuns
 
     private void Add(int start, int length, uint hash)
     {
-        var slot = (int)hash & (_slots.Length - 1);
-        for (; _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+        if (Find(Text, start, length, hash, out var slot) is { } run)
         {
-            var run = _runs[_slots[slot] - 1];
-            if (run.Hash == hash && run.Length == length && string.CompareOrdinal(Text, run.Start, Text, start, length) == 0)
-            {
-                run.Starts.Add(start);
-                return;
-            }
+            run.Starts.Add(start);
+            return;
         }
 
         _runs.Add(new Run(start, length, hash));
@@ -134,6 +120,21 @@ internal sealed class TextRuns
         {
             Grow();
         }
+    }
+
+    /// <summary>The run spelled like <paramref name="source"/>[offset, offset + length), or null and the free slot where it would go.</summary>
+    private Run? Find(string source, int offset, int length, uint hash, out int slot)
+    {
+        for (slot = (int)hash & (_slots.Length - 1); _slots[slot] != 0; slot = (slot + 1) & (_slots.Length - 1))
+        {
+            var run = _runs[_slots[slot] - 1];
+            if (run.Hash == hash && run.Length == length && string.CompareOrdinal(Text, run.Start, source, offset, length) == 0)
+            {
+                return run;
+            }
+        }
+
+        return null;
     }
 
     private void Grow()

@@ -21,7 +21,6 @@ namespace SafeWrites.Analyzers.Core;
 /// analyzers' time on the generated corpus). The text is scanned once per tree into <see cref="TextRuns"/>, shared
 /// by every set, and a set looks its words up there. Identifiers written with Unicode escapes (<c>\u0046ile</c>) are not found.
 /// </remarks>
-/// </remarks>
 internal sealed class TriggerWords
 {
     private readonly string[] _words;
@@ -75,21 +74,20 @@ internal sealed class TriggerWords
         var starts = new List<int>();
         foreach (var word in _words)
         {
-            AddHits(runs, root, word, runs.StartsOf(word), wholeWord: true, starts);
+            AddHits(runs.Text, root, word, runs.StartsOf(word), wholeWord: true, starts);
         }
 
         foreach (var prefix in _prefixes)
         {
-            AddHits(runs, root, prefix, runs.StartsOfPrefix(prefix), wholeWord: false, starts);
+            AddHits(runs.Text, root, prefix, runs.StartsOfPrefix(prefix), wholeWord: false, starts);
         }
 
         starts.Sort();
         return new WordIndex(tree, starts.Distinct().ToArray());
     }
 
-    private void AddHits(TextRuns runs, SyntaxNode root, string word, IEnumerable<int> hits, bool wholeWord, List<int> starts)
+    private void AddHits(string text, SyntaxNode root, string word, IEnumerable<int> hits, bool wholeWord, List<int> starts)
     {
-        var text = runs.Text;
         foreach (var at in hits)
         {
             var token = root.FindToken(at);
@@ -109,7 +107,6 @@ internal sealed class TriggerWords
             }
         }
     }
-
 }
 
 /// <summary>Where one <see cref="TriggerWords"/> set occurs in one tree: the sorted starts of its tokens.</summary>

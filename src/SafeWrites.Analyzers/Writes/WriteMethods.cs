@@ -629,7 +629,8 @@ internal sealed class WriteMethods
                     var root = tree.GetRoot();
                     foreach (var start in TextRuns.Of(tree).StartsOf(n))
                     {
-                        if (root.FindToken(start) is var token && token.SpanStart == start
+                        // The token may start one character earlier: a verbatim @Name.
+                        if (root.FindToken(start) is var token
                             && token.Parent is MethodDeclarationSyntax { ParameterList.Parameters.Count: > 0 } method && method.Identifier == token)
                         {
                             found.Add(method);
