@@ -96,6 +96,21 @@ public sealed class FolderModeTests
     }
 
     [Fact]
+    public void A_WriteMethods_list_in_the_folder_is_read_as_the_package_reads_it()
+    {
+        using var folder = CliHarness.NewFolder();
+        folder.File("Lib/BlobStore.cs", "namespace Lib;\npublic interface IBlobStore\n{\n    void Put(string name, string content);\n}\n");
+        folder.File("App/Settings.cs", "using Lib;\nnamespace App;\npublic sealed class Settings\n{\n    public void Save(IBlobStore store, string text) => store.Put(\"settings.json\", text);\n}\n");
+
+        // Without the list, the interface call is nobody's write.
+        Assert.Empty(Findings.Check(folder.Path));
+
+        folder.File("App/SafeWrites.WriteMethods.txt", "# the store writes whole files in place\nM:Lib.IBlobStore.Put(System.String,System.String);write\n");
+        var found = Findings.Check(folder.Path);
+        Assert.Equal(new[] { "SW1001 App/Settings.cs(5,56)" }, found.Select(f => $"{f.RuleId} {f.Path}({f.Line},{f.Column})"));
+    }
+
+    [Fact]
     public void SafeWritesMode_preset_in_a_project_applies_in_folder_mode()
     {
         using var folder = CliHarness.NewFolder().WithCases();

@@ -25,6 +25,19 @@ public sealed class ProjectModeTests
         Assert.Equal(inFolder, inProject);
     }
 
+    [Fact]
+    public void A_WriteMethods_list_in_the_project_folder_applies_without_the_package()
+    {
+        using var folder = CliHarness.NewFolder();
+        var project = TestProjects.Create(folder, "App", referenceRuntime: false);
+        folder.File("App/Store.cs", "namespace App;\npublic interface IBlobStore\n{\n    void Put(string name, string content);\n}\npublic sealed class Settings\n{\n    public void Save(IBlobStore store, string text) => store.Put(\"settings.json\", text);\n}\n");
+        folder.File("App/SafeWrites.WriteMethods.txt", "M:App.IBlobStore.Put(System.String,System.String);write\n");
+        TestProjects.Restore(project);
+
+        var found = Findings.Check(project).Where(f => f.Path.EndsWith("Store.cs", StringComparison.Ordinal)).Select(f => $"{f.RuleId} ({f.Line},{f.Column})");
+        Assert.Equal(new[] { "SW1001 (8,56)" }, found);
+    }
+
     [Theory]
     [InlineData("sln")]
     [InlineData("slnx")]

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Core;
 
@@ -28,8 +31,10 @@ internal static class CallerPaths
 
         return parameter.ContainingSymbol switch
         {
-            IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => IsCallbackTempPath(value, parameter, symbols),
-            IMethodSymbol { MethodKind: MethodKind.Ordinary } method => IsTempFromEveryCaller(method, parameter, symbols, value.SemanticModel),
+            IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => IsLambdaTempPath(value, parameter, symbols),
+            IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
+                => IsTempFromEveryCaller(method, parameter, symbols, value.SemanticModel)
+                   && IsTempFromEveryMethodGroupUse(method, parameter, symbols),
             _ => false,
         };
     }
@@ -104,14 +109,85 @@ internal static class CallerPaths
         var callers = calls.CallersOf(method);
         foreach (var call in callers)
         {
-            if (call.ArgumentValue(parameter.Ordinal) is not { } argument
-                || !(TempPaths.IsTempPath(argument, symbols) || TempPaths.IsMovedLater(argument, symbols)))
+            if (call.ArgumentValue(parameter.Ordinal) is not { } argument || !IsTempOrRenamed(argument, symbols))
             {
                 return false;
             }
         }
 
-        return callers.Count > 0;
+        // A method only ever handed to callback helpers (Replace(path, WriteTo)) has no call to check: its uses are. Only
+        // a private method or a local function is known to have no use outside the syntax searched for them.
+        return callers.Count > 0 || (IsNamedOnlyInItsScope(method) && HasMethodGroupUse(method, symbols));
+    }
+
+    private static bool IsTempOrRenamed(IOperation path, KnownSymbols symbols)
+        => TempPaths.IsTempPath(path, symbols) || TempPaths.IsMovedLater(path, symbols);
+
+    /// <summary>
+    /// Every use of the method as a delegate (<c>Replace(path, WriteTo)</c>) hands it to a helper that calls it with a
+    /// temp path. Uses are searched in the method's type (its method, for a local function); any other use (a field,
+    /// an event, an argument of another helper) keeps the write reported.
+    /// </summary>
+    private static bool IsTempFromEveryMethodGroupUse(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols symbols)
+    {
+        foreach (var use in MethodGroupUses(method, symbols))
+        {
+            var argument = use.Parent is IDelegateCreationOperation creation ? creation.Parent : use.Parent;
+            if (argument is not IArgumentOperation { Parameter: { } delegateParameter, Parent: IInvocationOperation helperCall }
+                || !HelperHandsTemp(helperCall, delegateParameter, parameter, symbols))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNamedOnlyInItsScope(IMethodSymbol method)
+        => method.MethodKind == MethodKind.LocalFunction || method.DeclaredAccessibility == Accessibility.Private;
+
+    private static bool HasMethodGroupUse(IMethodSymbol method, KnownSymbols symbols)
+    {
+        foreach (var _ in MethodGroupUses(method, symbols))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>References to the method that are not calls, found in the syntax of the scope that can name it.</summary>
+    private static IEnumerable<IMethodReferenceOperation> MethodGroupUses(IMethodSymbol method, KnownSymbols symbols)
+    {
+        var calls = CompilationCalls.Get(symbols);
+        foreach (var scope in NamingScopes(method))
+        {
+            foreach (var token in scope.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == method.Name
+                    && token.Parent is SimpleNameSyntax name && !IsCalled(name)
+                    && calls.Bind(name) is IMethodReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method.OriginalDefinition))
+                {
+                    yield return reference;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<SyntaxNode> NamingScopes(IMethodSymbol method)
+    {
+        var owner = method.MethodKind == MethodKind.LocalFunction ? method.ContainingSymbol : method.ContainingType;
+        foreach (var reference in owner.DeclaringSyntaxReferences)
+        {
+            yield return reference.GetSyntax();
+        }
+    }
+
+    private static bool IsCalled(SimpleNameSyntax name)
+    {
+        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression;
     }
 
     /// <summary>True when other assemblies can call it (public or protected, in types that are too).</summary>
@@ -128,11 +204,8 @@ internal static class CallerPaths
         return true;
     }
 
-    /// <summary>
-    /// The path is the parameter of a lambda passed to a helper: in the compilation, the helper must call the
-    /// delegate with a temp path or one it renames afterwards; outside it, the parameter's name must say temp.
-    /// </summary>
-    private static bool IsCallbackTempPath(IOperation path, IParameterSymbol parameter, KnownSymbols symbols)
+    /// <summary>The path is the parameter of a lambda passed to a helper that calls it with a temp path.</summary>
+    private static bool IsLambdaTempPath(IOperation path, IParameterSymbol parameter, KnownSymbols symbols)
     {
         IOperation? current = path.Parent;
         while (current is not null and not IAnonymousFunctionOperation)
@@ -146,20 +219,24 @@ internal static class CallerPaths
         }
 
         var argument = lambdaUse is IDelegateCreationOperation ? lambdaUse.Parent : lambdaUse;
-        if (argument is not IArgumentOperation { Parameter: { } delegateParameter, Parent: IInvocationOperation helperCall })
-        {
-            return false;
-        }
+        return argument is IArgumentOperation { Parameter: { } delegateParameter, Parent: IInvocationOperation helperCall }
+               && HelperHandsTemp(helperCall, delegateParameter, parameter, symbols);
+    }
 
+    /// <summary>
+    /// The helper calls its delegate parameter with a temp path or one it renames afterwards (in the compilation), or,
+    /// outside it, the callback's path parameter says temp by its name.
+    /// </summary>
+    private static bool HelperHandsTemp(IInvocationOperation helperCall, IParameterSymbol delegateParameter, IParameterSymbol pathParameter, KnownSymbols symbols)
+    {
         var helper = helperCall.TargetMethod.OriginalDefinition;
         if (helper.DeclaringSyntaxReferences.IsEmpty)
         {
-            return parameter.Name.IndexOf("tmp", StringComparison.OrdinalIgnoreCase) >= 0
-                   || parameter.Name.IndexOf("temp", StringComparison.OrdinalIgnoreCase) >= 0;
+            return pathParameter.Name.IndexOf("tmp", StringComparison.OrdinalIgnoreCase) >= 0
+                   || pathParameter.Name.IndexOf("temp", StringComparison.OrdinalIgnoreCase) >= 0;
         }
 
-        var body = CompilationCalls.Get(symbols).BodyOf(helper);
-        if (body is null)
+        if (CompilationCalls.Get(symbols).BodyOf(helper) is not { } body)
         {
             return false;
         }
@@ -167,11 +244,12 @@ internal static class CallerPaths
         var invoked = false;
         foreach (var operation in body.Descendants())
         {
-            if (operation is IInvocationOperation { TargetMethod.Name: "Invoke", Instance: IParameterReferenceOperation target } invoke
+            if (operation is IInvocationOperation { TargetMethod.Name: "Invoke" } invoke
+                && DelegateOf(invoke) is { } target
                 && target.Parameter.Ordinal == delegateParameter.OriginalDefinition.Ordinal
-                && invoke.ArgumentValue(parameter.Ordinal) is { } handed)
+                && invoke.ArgumentValue(pathParameter.Ordinal) is { } handed)
             {
-                if (!(TempPaths.IsTempPath(handed, symbols) || TempPaths.IsMovedLater(handed, symbols)))
+                if (!IsTempOrRenamed(handed, symbols))
                 {
                     return false;
                 }
@@ -181,5 +259,26 @@ internal static class CallerPaths
         }
 
         return invoked;
+    }
+
+    /// <summary>The delegate parameter a call invokes: <c>write(tmp)</c>, <c>write.Invoke(tmp)</c>, <c>write?.Invoke(tmp)</c>.</summary>
+    private static IParameterReferenceOperation? DelegateOf(IInvocationOperation invoke) => invoke.Instance switch
+    {
+        IParameterReferenceOperation parameter => parameter,
+        IConditionalAccessInstanceOperation => ConditionalTarget(invoke) as IParameterReferenceOperation,
+        _ => null,
+    };
+
+    private static IOperation? ConditionalTarget(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
     }
 }

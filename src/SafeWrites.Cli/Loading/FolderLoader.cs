@@ -85,6 +85,11 @@ internal static class FolderLoader
             configs.Add(Document(projectId, Path.Combine(root, "obj", "SafeWrites.Cli." + mode.ToLowerInvariant() + ".globalconfig"), SourceText.From(preset, Encoding.UTF8)));
         }
 
+        // The package picks up a write-method list in the project folder as an additional file; so does the folder.
+        var additional = walker.Find(ProjectLoader.ListedMethodsFileName)
+            .Select(path => Document(projectId, path, ReadText(path)))
+            .ToList();
+
         var project = ProjectInfo.Create(
                 projectId,
                 VersionStamp.Default,
@@ -99,7 +104,8 @@ internal static class FolderLoader
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: PreprocessorSymbols()),
                 documents: documents,
                 metadataReferences: references.Distinct(StringComparer.Ordinal).Select(References.Create))
-            .WithAnalyzerConfigDocuments(configs);
+            .WithAnalyzerConfigDocuments(configs)
+            .WithAdditionalDocuments(additional);
         var workspace = new AdhocWorkspace();
         var solution = workspace.CurrentSolution.AddProject(project);
         return new LoadedInput(root, solution, root, IsFolderMode: true, notes) { HasRuntime = hasRuntime };

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Build.Locator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SafeWrites.Cli.Loading;
 
@@ -11,6 +12,9 @@ namespace SafeWrites.Cli.Loading;
 /// </summary>
 internal static class ProjectLoader
 {
+    /// <summary>The user's list of write methods, read by the analyzers as an additional file (in both modes).</summary>
+    internal const string ListedMethodsFileName = "SafeWrites.WriteMethods.txt";
+
     private static readonly object Gate = new();
 
     public static async Task<LoadedInput> LoadAsync(string path, Terminal terminal, CancellationToken cancellationToken)
@@ -89,12 +93,29 @@ internal static class ProjectLoader
                 {
                     throw new InputException($"{projectPath}: loaded without any reference (is its target framework installed? does `dotnet build` work?)");
                 }
+
+                solution = WithListedMethods(solution.GetProject(project.Id)!, projectPath).Solution;
             }
         }
 
         var notes = workspace.Diagnostics.Where(d => d.Kind == WorkspaceDiagnosticKind.Warning).Select(d => "while loading: " + d.Message).Distinct().ToList();
         var root = Path.GetDirectoryName(full)!;
         return new LoadedInput(full, solution, root, IsFolderMode: false, notes);
+    }
+
+    /// <summary>
+    /// The write-method list in the project folder, as the package picks it up (docs/configuration.md): a project that
+    /// does not reference the package is checked with the same list.
+    /// </summary>
+    private static Project WithListedMethods(Project project, string projectPath)
+    {
+        var list = Path.Combine(Path.GetDirectoryName(projectPath)!, ListedMethodsFileName);
+        if (!File.Exists(list) || project.AdditionalDocuments.Any(d => string.Equals(Path.GetFileName(d.FilePath), ListedMethodsFileName, StringComparison.OrdinalIgnoreCase)))
+        {
+            return project;
+        }
+
+        return project.AddAdditionalDocument(ListedMethodsFileName, SourceText.From(File.ReadAllText(list)), filePath: list).Project;
     }
 
     /// <summary>A project whose obj/project.assets.json is missing has never been restored: say so rather than analyze it without references.</summary>

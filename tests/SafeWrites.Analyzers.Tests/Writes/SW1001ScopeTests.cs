@@ -493,6 +493,111 @@ public class SW1001ScopeTests
             }
             """);
 
+    [Fact]
+    public Task Method_group_and_local_function_handed_to_a_replace_helper_write_a_temp()
+        => Scope(Sw1001Scope.All, """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            internal static class Swap
+            {
+                public static void Replace(string path, Action<string> write)
+                {
+                    var tmp = path + ".new";
+                    write?.Invoke(tmp);
+                    File.Move(tmp, path, overwrite: true);
+                }
+
+                public static async Task ReplaceAsync(string path, Func<string, Task> write)
+                {
+                    var tmp = path + ".new";
+                    await write(tmp);
+                    File.Move(tmp, path, overwrite: true);
+                }
+            }
+
+            public sealed class Journal
+            {
+                private readonly string _path = "journal.dat";
+                private string _text = "";
+
+                public void Save() => Swap.Replace(_path, WriteTo);
+
+                public Task SaveAsync(string text)
+                {
+                    return Swap.ReplaceAsync(_path, WriteAsync);
+
+                    Task WriteAsync(string tmp) => File.WriteAllTextAsync(tmp, text);
+                }
+
+                public Task SaveLambdaAsync(string text) => Swap.ReplaceAsync(_path, async tmp => await File.WriteAllTextAsync(tmp, text));
+
+                private void WriteTo(string tmp) => File.WriteAllText(tmp, _text);
+            }
+            """);
+
+    [Fact]
+    public Task Method_group_also_handed_a_destination_is_reported()
+        => Scope(Sw1001Scope.All, """
+            using System;
+            using System.IO;
+
+            internal static class Swap
+            {
+                public static void Replace(string path, Action<string> write)
+                {
+                    var tmp = path + ".new";
+                    write(tmp);
+                    File.Move(tmp, path, overwrite: true);
+                }
+
+                public static void Overwrite(string path, Action<string> write) => write(path);
+            }
+
+            public sealed class Journal
+            {
+                private readonly string _path = "journal.dat";
+
+                public void Save() => Swap.Replace(_path, WriteTo);
+
+                public void Rewrite() => Swap.Overwrite(_path, WriteTo);
+
+                private void WriteTo(string target) => {|SW1001:File.WriteAllText(target, "entry")|};
+            }
+            """);
+
+    [Fact]
+    public Task Method_group_kept_in_a_field_is_reported()
+        => Scope(Sw1001Scope.All, """
+            using System;
+            using System.IO;
+
+            internal static class Swap
+            {
+                public static void Replace(string path, Action<string> write)
+                {
+                    var tmp = path + ".new";
+                    write(tmp);
+                    File.Move(tmp, path, overwrite: true);
+                }
+            }
+
+            public sealed class Journal
+            {
+                private readonly string _path = "journal.dat";
+                private readonly Action<string> _writer;
+
+                public Journal() => _writer = WriteTo;
+
+                public void Save() => Swap.Replace(_path, WriteTo);
+
+                public void Flush() => _writer(_path);
+
+                private void WriteTo(string target) => {|SW1001:File.WriteAllText(target, "entry")|};
+            }
+            """);
+
     // ---------------------------------------------------------------- shapes measured on real code (our own code of the same shape)
 
     private const string MeasuredOneWayOutputs = """

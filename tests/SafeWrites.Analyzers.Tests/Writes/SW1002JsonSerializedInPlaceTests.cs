@@ -513,6 +513,42 @@ public class SW1002JsonSerializedInPlaceTests
             """ + Model);
 
     [Fact]
+    public Task Json_written_by_a_method_group_handed_to_a_replace_helper_is_reported_only_where_the_helper_writes_in_place()
+        => Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using System.Text.Json;
+
+            internal static class Swap
+            {
+                public static void Replace(string path, Action<string> write)
+                {
+                    var tmp = path + ".new";
+                    write?.Invoke(tmp);
+                    File.Replace(tmp, path, null);
+                }
+
+                public static void Overwrite(string path, Action<string> write) => write(path);
+            }
+
+            public sealed class SettingsService
+            {
+                private AppSettings _settings = new();
+
+                public void Save(string path) => Swap.Replace(path, WriteSettings);
+
+                public void SaveNow(string path)
+                {
+                    Swap.Overwrite(path, WriteDraft);
+
+                    void WriteDraft(string target) => {|SW1002:File.WriteAllText(target, JsonSerializer.Serialize(_settings))|};
+                }
+
+                private void WriteSettings(string target) => File.WriteAllText(target, JsonSerializer.Serialize(_settings));
+            }
+            """ + Model);
+
+    [Fact]
     public Task Json_to_a_temp_path_built_by_every_caller_is_not_reported()
         => Verify.VerifyAnalyzerAsync("""
             using System.IO;
