@@ -271,11 +271,14 @@ public sealed class PackageTests(PackageFixture fixture, ITestOutputHelper outpu
         var format = fixture.Run(copy, ["format", "analyzers", "Format.slnx", "--no-restore", "--severity", "info", "--diagnostics", .. fixable]);
         PackageFixture.Require(format, "dotnet format failed");
 
-        // What has no packed fix yet is left as it was, and may warn; everything else must be gone and compile.
+        // What has no packed fix yet is left as it was, and may warn; everything else must be gone and compile, also in
+        // the two consumer libraries (net8.0, netstandard2.0) that compile the formatted sources.
         var unfixable = marked.Except(fixable).ToList();
-        var build = fixture.Build(copy, "Format.slnx", "-warnaserror", $"-p:WarningsNotAsErrors={string.Join("%3B", unfixable)}");
+        PackageFixture.WriteSolution(copy, "Formatted.slnx", [.. fixture.UnsafeProjects, .. PackageFixture.Consumers]);
+        PackageFixture.Require(fixture.Run(copy, "restore", "Formatted.slnx"), "Restoring the formatted copy failed");
+        var build = fixture.Build(copy, "Formatted.slnx", "-warnaserror", $"-p:WarningsNotAsErrors={string.Join("%3B", unfixable)}");
         PackageFixture.Require(build, "The formatted samples do not build clean");
-        foreach (var project in fixture.UnsafeProjects)
+        foreach (var project in fixture.UnsafeProjects.Concat(PackageFixture.Consumers))
         {
             AssertSameFindings(
                 fixture.Expected[project].Where(f => unfixable.Contains(f.Id)),
