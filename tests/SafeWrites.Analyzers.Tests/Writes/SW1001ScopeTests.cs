@@ -538,6 +538,30 @@ public class SW1001ScopeTests
             """);
 
     [Fact]
+    public Task Temp_path_from_a_temp_helper_handed_on_by_every_caller_is_not_reported()
+        => Scope(Sw1001Scope.All, """
+            using System;
+            using System.IO;
+
+            internal static class Scratch
+            {
+                public static string NewFile(string extension) => Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + extension);
+            }
+
+            internal sealed class Renderer
+            {
+                public void Render(byte[] pixels)
+                {
+                    var target = Scratch.NewFile(".png");
+                    Encode(target, pixels);
+                    Encode(Scratch.NewFile(".bmp"), pixels);
+                }
+
+                private static void Encode(string target, byte[] pixels) => File.WriteAllBytes(target, pixels);
+            }
+            """);
+
+    [Fact]
     public Task Method_group_also_handed_a_destination_is_reported()
         => Scope(Sw1001Scope.All, """
             using System;
