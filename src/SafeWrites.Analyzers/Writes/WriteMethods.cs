@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -103,7 +104,10 @@ internal sealed class WriteMethod
 /// <remarks>
 /// Per compilation and lazily: a syntax-only index of the names of methods that may wrap a file API (a method
 /// with parameters whose body names one, or calls such a name, up to <see cref="MaxNameRounds"/> calls deep) is
-/// built on first need; only called methods with such a name are bound, each body once, and cached by symbol.
+/// built on first need; only called methods with such a name are bound, each body once, and cached by symbol. A
+/// method found only because it calls such a name is bound only when one of the names it calls is confirmed a
+/// wrapper's, and a body is bound for its calls only when it calls a confirmed name (<see cref="MayCallWrapper"/>):
+/// names are common (<c>Create</c>, <c>Write</c>, <c>Debug</c>), wrappers are few.
 /// </remarks>
 internal sealed class WriteMethods
 {
@@ -132,8 +136,13 @@ internal sealed class WriteMethods
     [ThreadStatic]
     private static int _depth;
 
+    // True on the thread that confirms the wrapper names (ConfirmWrapperNames), whose summaries cannot wait for them.
+    [ThreadStatic]
+    private static bool _confirming;
+
     private readonly KnownSymbols _symbols;
     private readonly Lazy<NameIndex> _index;
+    private readonly Lazy<HashSet<string>> _wrapperNames;
     private readonly Lazy<TriggerWords?> _callWords;
     private readonly ConcurrentDictionary<IMethodSymbol, Box> _summaries = new(SymbolEqualityComparer.Default);
 
@@ -141,19 +150,79 @@ internal sealed class WriteMethods
     {
         _symbols = symbols;
         _index = new Lazy<NameIndex>(() => NameIndex.Build(symbols), LazyThreadSafetyMode.ExecutionAndPublication);
-        _callWords = new Lazy<TriggerWords?>(CallWordsOf, LazyThreadSafetyMode.ExecutionAndPublication);
+        _wrapperNames = new Lazy<HashSet<string>>(ConfirmWrapperNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _callWords = new Lazy<TriggerWords?>(() => _wrapperNames.Value.Count == 0 ? null : new TriggerWords(_wrapperNames.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static WriteMethods Get(KnownSymbols symbols) => Cache.GetValue(symbols, static s => new WriteMethods(s));
 
-    /// <summary>The simple names of listed methods and possible wrappers, to find their calls in a body's text; null when there are none.</summary>
-    public TriggerWords? CallWords => _callWords.Value;
+    /// <summary>True when the block's text names a listed method or a wrapper of the compilation (syntax only).</summary>
+    public bool MayCallWrapper(SyntaxNode codeBlock) => _callWords.Value?.AnyIn(codeBlock) == true;
 
-    private TriggerWords? CallWordsOf()
+    /// <summary>
+    /// The names of the listed methods and of the wrappers of the compilation, confirmed once per compilation from the
+    /// bottom up: the possible wrappers that name a file API are summarized first, then those that call a name
+    /// confirmed so far, until no name is added. Names are common (<c>Create</c>, <c>Write</c>, a logger's
+    /// <c>Debug</c> that writes its own file), wrappers are few: a method that only calls possible wrappers by name is
+    /// bound only when one of those names is a wrapper's, and so is a body for its calls (<see cref="MayCallWrapper"/>).
+    /// </summary>
+    private HashSet<string> ConfirmWrapperNames()
     {
         var names = new HashSet<string>(_symbols.Listed.Names, StringComparer.Ordinal);
-        names.UnionWith(_index.Value.Names);
-        return names.Count == 0 ? null : new TriggerWords(names);
+        var calls = CompilationCalls.Get(_symbols);
+        var index = _index.Value;
+        _confirming = true;
+        try
+        {
+            var pending = new List<MethodDeclarationSyntax>();
+            foreach (var declaration in index.Candidates)
+            {
+                if (index.Round(declaration) > 0)
+                {
+                    pending.Add(declaration);
+                }
+                else if (IsWrapper(declaration, calls))
+                {
+                    names.Add(declaration.Identifier.ValueText);
+                }
+            }
+
+            for (var added = true; added && pending.Count > 0;)
+            {
+                added = false;
+                for (var i = pending.Count - 1; i >= 0; i--)
+                {
+                    if (CallsAny(pending[i], names))
+                    {
+                        var declaration = pending[i];
+                        pending.RemoveAt(i);
+                        added |= IsWrapper(declaration, calls) && names.Add(declaration.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _confirming = false;
+        }
+
+        return names;
+    }
+
+    private bool IsWrapper(MethodDeclarationSyntax declaration, CompilationCalls calls)
+        => calls.DeclaredSymbol(declaration) is IMethodSymbol method && Describe(method) is not null;
+
+    private static bool CallsAny(MethodDeclarationSyntax declaration, HashSet<string> names)
+    {
+        foreach (var node in ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody)?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
+        {
+            if (node is InvocationExpressionSyntax invocation && TypeSyntaxIndex.SimpleName(invocation.Expression) is { } name && names.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the called method does to a file, or null: a listed method, else a wrapper of the compilation.</summary>
@@ -170,8 +239,9 @@ internal sealed class WriteMethods
         }
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        // While the names are being confirmed, every possible wrapper's name may still be one.
         if (definition.DeclaringSyntaxReferences.IsEmpty || definition.MethodKind != MethodKind.Ordinary || definition.Parameters.IsEmpty
-            || !_index.Value.Names.Contains(definition.Name))
+            || !(_confirming ? _index.Value.Names.Contains(definition.Name) : _wrapperNames.Value.Contains(definition.Name)))
         {
             return null;
         }
@@ -613,7 +683,8 @@ internal sealed class WriteMethods
     {
         private readonly IEnumerable<SyntaxTree> _trees;
         private readonly ConcurrentDictionary<string, IReadOnlyList<MethodDeclarationSyntax>> _declarations = new(StringComparer.Ordinal);
-        private readonly HashSet<SyntaxNode> _wrapping = new();
+        // The round that found each possible wrapper: 0 names a file API or a listed method, later rounds call a name found before.
+        private readonly Dictionary<MethodDeclarationSyntax, int> _wrapping = new();
 
         private NameIndex(IEnumerable<SyntaxTree> trees) => _trees = trees;
 
@@ -641,12 +712,18 @@ internal sealed class WriteMethods
                 return found;
             });
 
+        /// <summary>The possible wrappers' declarations.</summary>
+        public IEnumerable<MethodDeclarationSyntax> Candidates => _wrapping.Keys;
+
+        /// <summary>The round in which the declaration was found to name a file API (0) or a possible wrapper (later); -1 when never.</summary>
+        public int Round(MethodDeclarationSyntax declaration) => _wrapping.TryGetValue(declaration, out var round) ? round : -1;
+
         /// <summary>True when a declaration of the method names a file API or a possible wrapper (syntax only).</summary>
         public bool MayWrap(IMethodSymbol method)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (_wrapping.Contains(reference.GetSyntax()))
+                if (reference.GetSyntax() is MethodDeclarationSyntax declaration && _wrapping.ContainsKey(declaration))
                 {
                     return true;
                 }
@@ -677,31 +754,31 @@ internal sealed class WriteMethods
         {
             var index = new NameIndex(symbols.Compilation.SyntaxTrees);
             var listed = symbols.Listed.Names.Count == 0 ? null : new TriggerWords(symbols.Listed.Names);
-            var found = index.AddBodiesNaming(WrappedWords);
+            var found = index.AddBodiesNaming(WrappedWords, 0);
             if (listed is not null)
             {
-                found.AddRange(index.AddBodiesNaming(listed));
+                found.AddRange(index.AddBodiesNaming(listed, 0));
             }
 
-            found.AddRange(index.AddBodiesNaming(WeakWords, body => FileTypeWords.AnyIn(body)));
+            found.AddRange(index.AddBodiesNaming(WeakWords, 0, body => FileTypeWords.AnyIn(body)));
             for (var round = 1; round < MaxNameRounds && found.Count != 0; round++)
             {
                 var calls = new TriggerWords(found, accept: static token => token.Parent is SimpleNameSyntax name && TypeSyntaxIndex.IsCalled(name));
-                found = index.AddBodiesNaming(calls);
+                found = index.AddBodiesNaming(calls, round);
             }
 
             return index;
         }
 
         /// <summary>Marks the methods (with parameters) whose body holds one of the words and passes <paramref name="also"/>; returns the names that are new.</summary>
-        private List<string> AddBodiesNaming(TriggerWords words, Func<SyntaxNode, bool>? also = null)
+        private List<string> AddBodiesNaming(TriggerWords words, int round, Func<SyntaxNode, bool>? also = null)
         {
             var added = new List<string>();
             foreach (var (method, body) in words.MethodsNaming(_trees))
             {
-                if (method.ParameterList.Parameters.Count > 0 && !_wrapping.Contains(method) && also?.Invoke(body) != false)
+                if (method.ParameterList.Parameters.Count > 0 && !_wrapping.ContainsKey(method) && also?.Invoke(body) != false)
                 {
-                    _wrapping.Add(method);
+                    _wrapping.Add(method, round);
                     if (Names.Add(method.Identifier.ValueText))
                     {
                         added.Add(method.Identifier.ValueText);

@@ -66,11 +66,11 @@ internal sealed class WritePass : BodyPass<BodyWrites>
         : base(symbols)
         => _writeMethods = WriteMethods.Get(symbols);
 
-    /// <summary>A file API, an abstraction's mover, or a call of a wrapper of the compilation or a user-listed method (<see cref="WriteMethods.CallWords"/>).</summary>
+    /// <summary>A file API, an abstraction's mover, or a call of a wrapper of the compilation or a user-listed method (<see cref="WriteMethods.MayCallWrapper"/>).</summary>
     protected override bool MayHaveFacts(SyntaxNode codeBlock)
         => FileApis.AnyIn(codeBlock)
            || (Symbols.HasFileSystemAbstractions && AbstractionMovers.AnyIn(codeBlock))
-           || _writeMethods.CallWords?.AnyIn(codeBlock) == true;
+           || _writeMethods.MayCallWrapper(codeBlock);
 
     public static WritePass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WritePass(s));
 
