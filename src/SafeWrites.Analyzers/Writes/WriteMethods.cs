@@ -136,74 +136,108 @@ internal sealed class WriteMethods
     [ThreadStatic]
     private static int _depth;
 
-    // True on the thread that confirms the wrapper names (ConfirmWrapperNames), whose summaries cannot wait for them.
-    [ThreadStatic]
-    private static bool _confirming;
-
     private readonly KnownSymbols _symbols;
     private readonly Lazy<NameIndex> _index;
-    private readonly Lazy<HashSet<string>> _wrapperNames;
+    private readonly Lazy<HashSet<string>> _indirectNames;
     private readonly Lazy<TriggerWords?> _callWords;
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _directNames = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<IMethodSymbol, Box> _summaries = new(SymbolEqualityComparer.Default);
 
     private WriteMethods(KnownSymbols symbols)
     {
         _symbols = symbols;
         _index = new Lazy<NameIndex>(() => NameIndex.Build(symbols), LazyThreadSafetyMode.ExecutionAndPublication);
-        _wrapperNames = new Lazy<HashSet<string>>(ConfirmWrapperNames, LazyThreadSafetyMode.ExecutionAndPublication);
-        _callWords = new Lazy<TriggerWords?>(() => _wrapperNames.Value.Count == 0 ? null : new TriggerWords(_wrapperNames.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        _indirectNames = new Lazy<HashSet<string>>(ConfirmIndirectNames, LazyThreadSafetyMode.ExecutionAndPublication);
+        _callWords = new Lazy<TriggerWords?>(CallWordsOf, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static WriteMethods Get(KnownSymbols symbols) => Cache.GetValue(symbols, static s => new WriteMethods(s));
 
-    /// <summary>True when the block's text names a listed method or a wrapper of the compilation (syntax only).</summary>
-    public bool MayCallWrapper(SyntaxNode codeBlock) => _callWords.Value?.AnyIn(codeBlock) == true;
+    /// <summary>
+    /// True when the block calls a listed method or a wrapper of the compilation by name: its text names one (syntax),
+    /// and the name is confirmed a wrapper's. Names are common (<c>Create</c>, <c>Write</c>, a logger's <c>Debug</c>
+    /// that writes its own file), wrappers are few: a body that only calls possible wrappers stays unbound.
+    /// </summary>
+    public bool MayCallWrapper(SyntaxNode codeBlock)
+    {
+        if (_callWords.Value is not { } words)
+        {
+            return false;
+        }
+
+        foreach (var token in words.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
+        {
+            if (IsWrapperName(token.ValueText, _indirectNames.Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private TriggerWords? CallWordsOf()
+    {
+        var names = new HashSet<string>(_indirectNames.Value, StringComparer.Ordinal);
+        names.UnionWith(_index.Value.DirectNames);
+        return names.Count == 0 ? null : new TriggerWords(names);
+    }
+
+    /// <summary>A name in <paramref name="confirmed"/>, or one declared by a possible wrapper that names a file API itself and is one.</summary>
+    private bool IsWrapperName(string name, HashSet<string> confirmed)
+        => confirmed.Contains(name) || (_index.Value.DirectNames.Contains(name) && IsDirectWrapperName(name));
 
     /// <summary>
-    /// The names of the listed methods and of the wrappers of the compilation, confirmed once per compilation from the
-    /// bottom up: the possible wrappers that name a file API are summarized first, then those that call a name
-    /// confirmed so far, until no name is added. Names are common (<c>Create</c>, <c>Write</c>, a logger's
-    /// <c>Debug</c> that writes its own file), wrappers are few: a method that only calls possible wrappers by name is
-    /// bound only when one of those names is a wrapper's, and so is a body for its calls (<see cref="MayCallWrapper"/>).
+    /// Confirmed once per name by summarizing the methods of that name whose body names a file API (the first round of
+    /// <see cref="NameIndex"/>). Deadlock-free: a summary never waits for a name.
     /// </summary>
-    private HashSet<string> ConfirmWrapperNames()
+    private bool IsDirectWrapperName(string name)
+        => _directNames.GetOrAdd(name, n => new Lazy<bool>(() => AnyWrapperNamed(n, direct: true), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private bool AnyWrapperNamed(string name, bool direct)
+    {
+        var calls = CompilationCalls.Get(_symbols);
+        foreach (var declaration in _index.Value.DeclarationsNamed(name))
+        {
+            if ((_index.Value.Round(declaration) == 0) == direct && IsWrapper(declaration, calls))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The listed methods' names and the names of the wrappers that only call other wrappers (the later rounds of
+    /// <see cref="NameIndex"/>), confirmed once per compilation from the bottom up: a possible wrapper is summarized
+    /// only when it calls a name confirmed so far, until no name is added.
+    /// </summary>
+    private HashSet<string> ConfirmIndirectNames()
     {
         var names = new HashSet<string>(_symbols.Listed.Names, StringComparer.Ordinal);
         var calls = CompilationCalls.Get(_symbols);
-        var index = _index.Value;
-        _confirming = true;
-        try
+        var pending = new List<MethodDeclarationSyntax>();
+        foreach (var declaration in _index.Value.Candidates)
         {
-            var pending = new List<MethodDeclarationSyntax>();
-            foreach (var declaration in index.Candidates)
+            if (_index.Value.Round(declaration) > 0)
             {
-                if (index.Round(declaration) > 0)
-                {
-                    pending.Add(declaration);
-                }
-                else if (IsWrapper(declaration, calls))
-                {
-                    names.Add(declaration.Identifier.ValueText);
-                }
-            }
-
-            for (var added = true; added && pending.Count > 0;)
-            {
-                added = false;
-                for (var i = pending.Count - 1; i >= 0; i--)
-                {
-                    if (CallsAny(pending[i], names))
-                    {
-                        var declaration = pending[i];
-                        pending.RemoveAt(i);
-                        added |= IsWrapper(declaration, calls) && names.Add(declaration.Identifier.ValueText);
-                    }
-                }
+                pending.Add(declaration);
             }
         }
-        finally
+
+        for (var added = true; added && pending.Count > 0;)
         {
-            _confirming = false;
+            added = false;
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                var declaration = pending[i];
+                if (CallsWrapperName(declaration, names))
+                {
+                    pending.RemoveAt(i);
+                    added |= IsWrapper(declaration, calls) && names.Add(declaration.Identifier.ValueText);
+                }
+            }
         }
 
         return names;
@@ -212,11 +246,12 @@ internal sealed class WriteMethods
     private bool IsWrapper(MethodDeclarationSyntax declaration, CompilationCalls calls)
         => calls.DeclaredSymbol(declaration) is IMethodSymbol method && Describe(method) is not null;
 
-    private static bool CallsAny(MethodDeclarationSyntax declaration, HashSet<string> names)
+    private bool CallsWrapperName(MethodDeclarationSyntax declaration, HashSet<string> confirmed)
     {
         foreach (var node in ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody)?.DescendantNodes() ?? Enumerable.Empty<SyntaxNode>())
         {
-            if (node is InvocationExpressionSyntax invocation && TypeSyntaxIndex.SimpleName(invocation.Expression) is { } name && names.Contains(name))
+            if (node is InvocationExpressionSyntax invocation && TypeSyntaxIndex.SimpleName(invocation.Expression) is { } name
+                && name != declaration.Identifier.ValueText && IsWrapperName(name, confirmed))
             {
                 return true;
             }
@@ -239,9 +274,8 @@ internal sealed class WriteMethods
         }
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        // While the names are being confirmed, every possible wrapper's name may still be one.
         if (definition.DeclaringSyntaxReferences.IsEmpty || definition.MethodKind != MethodKind.Ordinary || definition.Parameters.IsEmpty
-            || !(_confirming ? _index.Value.Names.Contains(definition.Name) : _wrapperNames.Value.Contains(definition.Name)))
+            || !MayBeWrapperName(definition.Name))
         {
             return null;
         }
@@ -268,6 +302,15 @@ internal sealed class WriteMethods
             _depth--;
         }
     }
+
+    /// <summary>
+    /// A possible wrapper's name (<see cref="NameIndex"/>): one that names a file API itself, or a later round's once
+    /// confirmed. Never waits for the confirmation (a summary made meanwhile takes every possible name), so no
+    /// summary waits for another thread's.
+    /// </summary>
+    private bool MayBeWrapperName(string name)
+        => _index.Value.DirectNames.Contains(name)
+           || (_indirectNames.IsValueCreated ? _indirectNames.Value.Contains(name) : _index.Value.Names.Contains(name));
 
     /// <summary>
     /// True when <paramref name="operation"/> is the call a wrapper of the compilation hands its parameters to, and
@@ -690,6 +733,9 @@ internal sealed class WriteMethods
 
         public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The names of the possible wrappers found in the first round: their body names a file API or a listed method.</summary>
+        public HashSet<string> DirectNames { get; } = new(StringComparer.Ordinal);
+
         /// <summary>The declarations (with parameters) of methods spelled <paramref name="name"/>, in source order.</summary>
         public IReadOnlyList<MethodDeclarationSyntax> DeclarationsNamed(string name)
             => _declarations.GetOrAdd(name, n =>
@@ -779,6 +825,11 @@ internal sealed class WriteMethods
                 if (method.ParameterList.Parameters.Count > 0 && !_wrapping.ContainsKey(method) && also?.Invoke(body) != false)
                 {
                     _wrapping.Add(method, round);
+                    if (round == 0)
+                    {
+                        DirectNames.Add(method.Identifier.ValueText);
+                    }
+
                     if (Names.Add(method.Identifier.ValueText))
                     {
                         added.Add(method.Identifier.ValueText);

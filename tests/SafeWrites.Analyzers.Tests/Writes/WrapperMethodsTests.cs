@@ -324,6 +324,49 @@ public class WrapperMethodsTests
     // ---------------------------------------------------------------- movers and deletes (SW1003–SW1006)
 
     [Fact]
+    public Task Wrapper_of_a_wrapper_of_a_wrapper_is_followed_and_a_common_name_that_only_logs_is_not()
+        => Verify("""
+            using System.IO;
+
+            internal static class Disk
+            {
+                public static void Put(string path, string text) => File.WriteAllText(path, text);
+
+                public static void Note(string line) => File.AppendAllText("trace.log", line);
+            }
+
+            internal sealed class Store
+            {
+                public void Write(string name, string text) => Disk.Put(Path.Combine("data", name), text);
+
+                public void Debug(string message) => Disk.Note(message);
+            }
+
+            internal sealed class Repository
+            {
+                private readonly Store _store = new();
+
+                public void Keep(string name, string text)
+                {
+                    _store.Debug("keeping " + name);
+                    _store.Write(name, text);
+                }
+            }
+
+            public sealed class Settings
+            {
+                private readonly Repository _repository = new();
+                private readonly Store _store = new();
+
+                // Three calls deep to File.WriteAllText: reported here, at the user's real write.
+                public void Save(string text) => {|SW1001:_repository.Keep("settings.json", text)|};
+
+                // Named like a writer, but it only appends to a log.
+                public void Trace(string text) => _store.Debug(text);
+            }
+            """);
+
+    [Fact]
     public Task Storage_Move_publishes_a_temp_and_Delete_before_it_is_SW1004()
         => Verify("""
             using System;
