@@ -16,6 +16,9 @@ public class SW1001ScopeTests
 
     private static Task Scope(string globalConfig, string source) => Verifier.VerifyAnalyzerAsync(source, OutputKind.DynamicallyLinkedLibrary, globalConfig);
 
+    /// <summary>Every write, with the write-callback helper <see cref="SwapHelper"/> in the compilation.</summary>
+    private static Task WithSwap(string source) => Scope(Sw1001Scope.All, SwapHelper.Usings + source + SwapHelper.Source);
+
     // ---------------------------------------------------------------- evidence 1: read-back through the same path
 
     [Fact]
@@ -460,22 +463,7 @@ public class SW1001ScopeTests
 
     [Fact]
     public Task Write_inside_a_replace_callback_is_not_reported()
-        => Scope(Sw1001Scope.All, """
-            using System;
-            using System.IO;
-
-            public static class Swap
-            {
-                public static void Replace(string path, Action<string> write)
-                {
-                    var tmp = path + ".new";
-                    write(tmp);
-                    File.Move(tmp, path, overwrite: true);
-                }
-
-                public static void Overwrite(string path, Action<string> write) => write(path);
-            }
-
+        => WithSwap("""
             public sealed class Config
             {
                 private readonly string _path = "app.config";
@@ -495,34 +483,13 @@ public class SW1001ScopeTests
 
     [Fact]
     public Task Method_group_and_local_function_handed_to_a_replace_helper_write_a_temp()
-        => Scope(Sw1001Scope.All, """
-            using System;
-            using System.IO;
-            using System.Threading.Tasks;
-
-            internal static class Swap
-            {
-                public static void Replace(string path, Action<string> write)
-                {
-                    var tmp = path + ".new";
-                    write?.Invoke(tmp);
-                    File.Move(tmp, path, overwrite: true);
-                }
-
-                public static async Task ReplaceAsync(string path, Func<string, Task> write)
-                {
-                    var tmp = path + ".new";
-                    await write(tmp);
-                    File.Move(tmp, path, overwrite: true);
-                }
-            }
-
+        => WithSwap("""
             public sealed class Journal
             {
                 private readonly string _path = "journal.dat";
                 private string _text = "";
 
-                public void Save() => Swap.Replace(_path, WriteTo);
+                public void Save() => Swap.TryReplace(_path, WriteTo);
 
                 public Task SaveAsync(string text)
                 {
@@ -563,22 +530,7 @@ public class SW1001ScopeTests
 
     [Fact]
     public Task Method_group_also_handed_a_destination_is_reported()
-        => Scope(Sw1001Scope.All, """
-            using System;
-            using System.IO;
-
-            internal static class Swap
-            {
-                public static void Replace(string path, Action<string> write)
-                {
-                    var tmp = path + ".new";
-                    write(tmp);
-                    File.Move(tmp, path, overwrite: true);
-                }
-
-                public static void Overwrite(string path, Action<string> write) => write(path);
-            }
-
+        => WithSwap("""
             public sealed class Journal
             {
                 private readonly string _path = "journal.dat";
@@ -593,20 +545,7 @@ public class SW1001ScopeTests
 
     [Fact]
     public Task Method_group_kept_in_a_field_is_reported()
-        => Scope(Sw1001Scope.All, """
-            using System;
-            using System.IO;
-
-            internal static class Swap
-            {
-                public static void Replace(string path, Action<string> write)
-                {
-                    var tmp = path + ".new";
-                    write(tmp);
-                    File.Move(tmp, path, overwrite: true);
-                }
-            }
-
+        => WithSwap("""
             public sealed class Journal
             {
                 private readonly string _path = "journal.dat";

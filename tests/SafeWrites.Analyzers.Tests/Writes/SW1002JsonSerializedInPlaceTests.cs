@@ -518,24 +518,13 @@ public class SW1002JsonSerializedInPlaceTests
             using System;
             using System.IO;
             using System.Text.Json;
-
-            internal static class Swap
-            {
-                public static void Replace(string path, Action<string> write)
-                {
-                    var tmp = path + ".new";
-                    write?.Invoke(tmp);
-                    File.Replace(tmp, path, null);
-                }
-
-                public static void Overwrite(string path, Action<string> write) => write(path);
-            }
+            using System.Threading.Tasks;
 
             public sealed class SettingsService
             {
                 private AppSettings _settings = new();
 
-                public void Save(string path) => Swap.Replace(path, WriteSettings);
+                public void Save(string path) => Swap.TryReplace(path, WriteSettings);
 
                 public void SaveNow(string path)
                 {
@@ -546,7 +535,7 @@ public class SW1002JsonSerializedInPlaceTests
 
                 private void WriteSettings(string target) => File.WriteAllText(target, JsonSerializer.Serialize(_settings));
             }
-            """ + Model);
+            """ + Model + SwapHelper.Source);
 
     [Fact]
     public Task Json_to_a_temp_path_built_by_every_caller_is_not_reported()
