@@ -33,6 +33,25 @@ internal static class OperationHelpers
         return parent;
     }
 
+    /// <summary>The delegate an invocation calls: <c>write</c> in <c>write(tmp)</c> or <c>write.Invoke(tmp)</c>, and the receiver of the conditional access in <c>write?.Invoke(tmp)</c>.</summary>
+    public static IOperation? InvokedDelegate(this IInvocationOperation invocation)
+    {
+        if (invocation.Instance is not IConditionalAccessInstanceOperation)
+        {
+            return invocation.Instance;
+        }
+
+        for (var current = invocation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The outermost operation of the member body that contains <paramref name="operation"/> (a method body,
     /// a top-level statements body, a field initializer …). Lambdas and local functions are inside it, so a

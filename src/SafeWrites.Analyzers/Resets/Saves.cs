@@ -294,7 +294,7 @@ internal sealed class Saves
                 if (method.MethodKind == MethodKind.DelegateInvoke)
                 {
                     // _saveCallback(), onSave?.Invoke(): the name of the delegate that is called.
-                    return DelegateOf(invocation).ReferencedSymbol() is { } callee && IsNamedLikeASave(WithoutHookPrefix(callee.Name));
+                    return invocation.InvokedDelegate().ReferencedSymbol() is { } callee && IsNamedLikeASave(WithoutHookPrefix(callee.Name));
                 }
 
                 return IsFileOverwrite(invocation)
@@ -352,25 +352,6 @@ internal sealed class Saves
     private static bool HasNoSourceBody(IMethodSymbol method)
         => method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.IsEmpty
            || (method.IsPartialDefinition && method.PartialImplementationPart is null);
-
-    /// <summary>The delegate an invocation calls; for <c>_save?.Invoke()</c> the receiver of the conditional access.</summary>
-    private static IOperation? DelegateOf(IInvocationOperation invocation)
-    {
-        if (invocation.Instance is not IConditionalAccessInstanceOperation)
-        {
-            return invocation.Instance;
-        }
-
-        for (var current = invocation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IConditionalAccessOperation access)
-            {
-                return access.Operation;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>A whole-file overwrite or an overwriting opener (the writes SW1001/SW1002 watch); appends and exclusive creates are not saves.</summary>
     private bool IsFileOverwrite(IOperation operation)

@@ -33,8 +33,7 @@ internal static class CallerPaths
         {
             IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } => IsLambdaTempPath(value, parameter, symbols),
             IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method
-                => IsTempFromEveryCaller(method, parameter, symbols, value.SemanticModel)
-                   && IsTempFromEveryMethodGroupUse(method, parameter, symbols),
+                => IsTempFromEveryUse(method, parameter, symbols, value.SemanticModel),
             _ => false,
         };
     }
@@ -96,7 +95,13 @@ internal static class CallerPaths
         return false;
     }
 
-    private static bool IsTempFromEveryCaller(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols symbols, SemanticModel? model)
+    /// <summary>
+    /// Every call of the method in the compilation passes a temp path (or one it renames afterwards) for the parameter,
+    /// and every use of it as a delegate (<c>Replace(path, WriteTo)</c>) hands it to a helper that calls it with one.
+    /// Delegate uses are searched in the method's type (its method, for a local function); any other use (a field, an
+    /// event, an argument of another helper) keeps the write reported.
+    /// </summary>
+    private static bool IsTempFromEveryUse(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols symbols, SemanticModel? model)
     {
         // A method other assemblies can call may be given a destination by callers we cannot see.
         if (IsVisibleOutsideAssembly(method))
@@ -115,22 +120,16 @@ internal static class CallerPaths
             }
         }
 
-        // A method only ever handed to callback helpers (Replace(path, WriteTo)) has no call to check: its uses are. Only
-        // a private method or a local function is known to have no use outside the syntax searched for them.
-        return callers.Count > 0 || (IsNamedOnlyInItsScope(method) && HasMethodGroupUse(method, symbols));
-    }
+        // A method only ever handed to callback helpers has no call to check, only its uses; and only a private method
+        // or a local function is known to have no use outside the syntax searched for them.
+        var namedOnlyInItsScope = method.MethodKind == MethodKind.LocalFunction || method.DeclaredAccessibility == Accessibility.Private;
+        if (callers.Count == 0 && !namedOnlyInItsScope)
+        {
+            return false;
+        }
 
-    private static bool IsTempOrRenamed(IOperation path, KnownSymbols symbols)
-        => TempPaths.IsTempPath(path, symbols) || TempPaths.IsMovedLater(path, symbols);
-
-    /// <summary>
-    /// Every use of the method as a delegate (<c>Replace(path, WriteTo)</c>) hands it to a helper that calls it with a
-    /// temp path. Uses are searched in the method's type (its method, for a local function); any other use (a field,
-    /// an event, an argument of another helper) keeps the write reported.
-    /// </summary>
-    private static bool IsTempFromEveryMethodGroupUse(IMethodSymbol method, IParameterSymbol parameter, KnownSymbols symbols)
-    {
-        foreach (var use in MethodGroupUses(method, symbols))
+        var uses = MethodGroupUses(method, symbols);
+        foreach (var use in uses)
         {
             var argument = use.Parent is IDelegateCreationOperation creation ? creation.Parent : use.Parent;
             if (argument is not IArgumentOperation { Parameter: { } delegateParameter, Parent: IInvocationOperation helperCall }
@@ -140,39 +139,32 @@ internal static class CallerPaths
             }
         }
 
-        return true;
+        return callers.Count > 0 || uses.Count > 0;
     }
 
-    private static bool IsNamedOnlyInItsScope(IMethodSymbol method)
-        => method.MethodKind == MethodKind.LocalFunction || method.DeclaredAccessibility == Accessibility.Private;
-
-    private static bool HasMethodGroupUse(IMethodSymbol method, KnownSymbols symbols)
-    {
-        foreach (var _ in MethodGroupUses(method, symbols))
-        {
-            return true;
-        }
-
-        return false;
-    }
+    private static bool IsTempOrRenamed(IOperation path, KnownSymbols symbols)
+        => TempPaths.IsTempPath(path, symbols) || TempPaths.IsMovedLater(path, symbols);
 
     /// <summary>References to the method that are not calls, found in the syntax of the scope that can name it.</summary>
-    private static IEnumerable<IMethodReferenceOperation> MethodGroupUses(IMethodSymbol method, KnownSymbols symbols)
+    private static List<IMethodReferenceOperation> MethodGroupUses(IMethodSymbol method, KnownSymbols symbols)
     {
+        var uses = new List<IMethodReferenceOperation>();
         var calls = CompilationCalls.Get(symbols);
         foreach (var scope in NamingScopes(method))
         {
             foreach (var token in scope.DescendantTokens())
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == method.Name
-                    && token.Parent is SimpleNameSyntax name && !IsCalled(name)
+                    && token.Parent is SimpleNameSyntax name && !TypeSyntaxIndex.IsCalled(name)
                     && calls.Bind(name) is IMethodReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method.OriginalDefinition))
                 {
-                    yield return reference;
+                    uses.Add(reference);
                 }
             }
         }
+
+        return uses;
     }
 
     private static IEnumerable<SyntaxNode> NamingScopes(IMethodSymbol method)
@@ -182,12 +174,6 @@ internal static class CallerPaths
         {
             yield return reference.GetSyntax();
         }
-    }
-
-    private static bool IsCalled(SimpleNameSyntax name)
-    {
-        SyntaxNode expression = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-        return expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression;
     }
 
     /// <summary>True when other assemblies can call it (public or protected, in types that are too).</summary>
@@ -245,7 +231,7 @@ internal static class CallerPaths
         foreach (var operation in body.Descendants())
         {
             if (operation is IInvocationOperation { TargetMethod.Name: "Invoke" } invoke
-                && DelegateOf(invoke) is { } target
+                && invoke.InvokedDelegate() is IParameterReferenceOperation target
                 && target.Parameter.Ordinal == delegateParameter.OriginalDefinition.Ordinal
                 && invoke.ArgumentValue(pathParameter.Ordinal) is { } handed)
             {
@@ -259,26 +245,5 @@ internal static class CallerPaths
         }
 
         return invoked;
-    }
-
-    /// <summary>The delegate parameter a call invokes: <c>write(tmp)</c>, <c>write.Invoke(tmp)</c>, <c>write?.Invoke(tmp)</c>.</summary>
-    private static IParameterReferenceOperation? DelegateOf(IInvocationOperation invoke) => invoke.Instance switch
-    {
-        IParameterReferenceOperation parameter => parameter,
-        IConditionalAccessInstanceOperation => ConditionalTarget(invoke) as IParameterReferenceOperation,
-        _ => null,
-    };
-
-    private static IOperation? ConditionalTarget(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IConditionalAccessOperation access)
-            {
-                return access.Operation;
-            }
-        }
-
-        return null;
     }
 }

@@ -165,9 +165,10 @@ internal sealed class WriteMethods
             return false;
         }
 
+        var confirmed = _indirectNames.Value;
         foreach (var token in words.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
         {
-            if (IsWrapperName(token.ValueText, _indirectNames.Value))
+            if (IsWrapperName(token.ValueText, confirmed))
             {
                 return true;
             }
@@ -192,14 +193,14 @@ internal sealed class WriteMethods
     /// <see cref="NameIndex"/>). Deadlock-free: a summary never waits for a name.
     /// </summary>
     private bool IsDirectWrapperName(string name)
-        => _directNames.GetOrAdd(name, n => new Lazy<bool>(() => AnyWrapperNamed(n, direct: true), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        => _directNames.GetOrAdd(name, n => new Lazy<bool>(() => AnyDirectWrapperNamed(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    private bool AnyWrapperNamed(string name, bool direct)
+    private bool AnyDirectWrapperNamed(string name)
     {
         var calls = CompilationCalls.Get(_symbols);
         foreach (var declaration in _index.Value.DeclarationsNamed(name))
         {
-            if ((_index.Value.Round(declaration) == 0) == direct && IsWrapper(declaration, calls))
+            if (_index.Value.Round(declaration) == 0 && IsWrapper(declaration, calls))
             {
                 return true;
             }
