@@ -27,13 +27,13 @@ internal sealed class BodyWaits
 }
 
 /// <summary>
-/// The clock and lock family's one pass per code block. SW2001 and SW2002 need a loop that waits, SW2003 a lock, so a
-/// block is bound only when it has a loop (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>, a <c>goto</c> retry)
-/// and names a wall clock, a wait (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …) or, inside a loop, a method
-/// of the compilation that may wait (<see cref="WaitingMethods.MayWait"/>: a <c>Backoff()</c> helper, in any file, also
-/// through other helpers); or when it enters a lock (<c>lock</c>, <c>Enter…</c>, <c>Wait…</c>) and its type names a
-/// file API. Most clock reads of a real code base are timestamps and most locks guard memory: binding their bodies was
-/// most of this pass's cost.
+/// The clock and lock family's one pass per code block. SW2001 needs a loop that reads a wall clock; SW2002 a loop that
+/// opens a file (<c>Open</c>, <c>FileStream</c>, <c>FileMode</c>, <c>FileShare</c>, or a call of a method whose body names
+/// one: a <c>TryAcquire()</c> helper) and waits (<c>Sleep</c>, <c>Delay</c>, <c>Yield</c>, <c>Wait…</c> …, or a method of the
+/// compilation that may wait, <see cref="WaitingMethods.MayWait"/>: a <c>Backoff()</c> helper, in any file, also through
+/// other helpers); SW2003 a lock (<c>lock</c>, <c>Enter…</c>, <c>Wait…</c>) in a type that names a file API. Only such
+/// blocks are bound. Most clock reads of a real code base are timestamps, most loops that call a waiting method never
+/// open a file, and most locks guard memory: binding their bodies was most of this pass's cost.
 /// </summary>
 internal sealed class WaitPass : BodyPass<BodyWaits>
 {
@@ -49,19 +49,32 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
         "File", "FileInfo", "FileStream", "StreamWriter", "FileMode", "MoveTo", "AtomicFile", "JsonFileStore",
     });
 
+    // The names through which SW2002's exclusive open is written: File.Open, FileInfo.Open, new FileStream(…, FileMode/FileShare …).
+    private static readonly TriggerWords Opens = new(new[] { "Open", "FileStream", "FileMode", "FileShare" });
+
     private readonly WaitingMethods _waitingMethods;
+
+    // Names of the compilation's methods whose bodies name an open: a loop calling one may take a lock in that helper.
+    private readonly Lazy<HashSet<string>> _openingMethods;
 
     private WaitPass(KnownSymbols symbols)
         : base(symbols)
-        => _waitingMethods = WaitingMethods.Get(symbols);
+    {
+        _waitingMethods = WaitingMethods.Get(symbols);
+        _openingMethods = new Lazy<HashSet<string>>(
+            () => new HashSet<string>(Opens.MethodsNaming(symbols.Compilation.SyntaxTrees).Select(static m => m.Method.Identifier.ValueText), StringComparer.Ordinal),
+            LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     public static WaitPass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WaitPass(s));
 
     protected override bool MayHaveFacts(SyntaxNode codeBlock) => Loops.AnyIn(codeBlock) || GuardsWithFileApis(codeBlock);
 
-    /// <summary>A loop that names a clock or a wait, or calls a method of the compilation that may wait; or a lock in a type that names a file API.</summary>
+    /// <summary>A loop that names a clock, or that opens a file and waits; or a lock in a type that names a file API.</summary>
     protected override bool IsWorthBinding(SyntaxNode codeBlock, SemanticModel semanticModel)
-        => (Loops.AnyIn(codeBlock) && (Clocks.AnyIn(codeBlock) || WaitingMethods.WaitWords.AnyIn(codeBlock) || LoopsCallWaitingMethod(codeBlock)))
+        => (Loops.AnyIn(codeBlock)
+            && (Clocks.AnyIn(codeBlock)
+                || (LoopsOpenFile(codeBlock) && (WaitingMethods.WaitWords.AnyIn(codeBlock) || LoopsCall(codeBlock, _waitingMethods.MayWait)))))
            || GuardsWithFileApis(codeBlock);
 
     /// <summary>The block enters a lock and the type around it (every part of a partial type) names a file API.</summary>
@@ -77,22 +90,27 @@ internal sealed class WaitPass : BodyPass<BodyWaits>
                || FileApis.AnyIn(type);
     }
 
-    /// <summary>A name inside one of the block's loops (the whole block for a <c>goto</c> retry) is a method of the compilation that may wait.</summary>
-    private bool LoopsCallWaitingMethod(SyntaxNode codeBlock)
+    /// <summary>One of the block's loops names an open, or calls a method of the compilation whose body does (SW2002 looks one call deep).</summary>
+    private bool LoopsOpenFile(SyntaxNode codeBlock)
+    {
+        var opens = Opens.In(codeBlock.SyntaxTree);
+        return LoopsIn(codeBlock).Any(loop => opens.AnyIn(loop.Span)) || LoopsCall(codeBlock, _openingMethods.Value.Contains);
+    }
+
+    /// <summary>A name inside one of the block's loops is one of <paramref name="isMethodName"/>'s.</summary>
+    private static bool LoopsCall(SyntaxNode codeBlock, Func<string, bool> isMethodName)
+        => LoopsIn(codeBlock).Any(loop => loop.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && isMethodName(token.ValueText)));
+
+    /// <summary>The block's loops: each loop statement, and the whole block for a <c>goto</c> retry.</summary>
+    private static IEnumerable<SyntaxNode> LoopsIn(SyntaxNode codeBlock)
     {
         foreach (var keyword in Loops.In(codeBlock.SyntaxTree).TokensIn(codeBlock.Span))
         {
-            var loop = keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent;
-            foreach (var token in loop?.DescendantTokens() ?? Enumerable.Empty<SyntaxToken>())
+            if ((keyword.IsKind(SyntaxKind.GotoKeyword) ? codeBlock : keyword.Parent) is { } loop)
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && _waitingMethods.MayWait(token.ValueText))
-                {
-                    return true;
-                }
+                yield return loop;
             }
         }
-
-        return false;
     }
 
     protected override BodyWaits? Analyze(IOperation block, CancellationToken cancellationToken)
