@@ -121,17 +121,23 @@ internal sealed class WriteMethods
     private static readonly HashSet<string> WrappedNames = new(StringComparer.Ordinal)
     {
         "WriteAllText", "WriteAllTextAsync", "WriteAllBytes", "WriteAllBytesAsync", "WriteAllLines", "WriteAllLinesAsync",
-        "Create", "CreateText", "OpenWrite", "Open", "FileStream", "StreamWriter", "FileMode", "MoveTo", "Move", "Delete",
+        "CreateText", "OpenWrite", "FileStream", "StreamWriter", "FileMode", "MoveTo",
     };
 
-    // Common names (string.Replace, Array.Copy) that count only in a body that also names File or FileInfo.
-    private static readonly HashSet<string> WeakNames = new(StringComparer.Ordinal) { "Replace", "Copy", "CopyTo" };
+    // Common names (XmlReader.Create, LogEventInfo.Create, string.Replace, Array.Copy) that count only in a method whose
+    // declaration also names a file type: binding every method that calls some Create was most of the confirmation's cost.
+    private static readonly HashSet<string> WeakNames = new(StringComparer.Ordinal) { "Create", "Open", "Move", "Delete", "Replace", "Copy", "CopyTo" };
 
     private static readonly TriggerWords WrappedWords = new(WrappedNames);
 
     private static readonly TriggerWords WeakWords = new(WeakNames);
 
-    private static readonly TriggerWords FileTypeWords = new(new[] { "File", "FileInfo" });
+    // System.IO's and System.IO.Abstractions' file types, and the enums of an open: one of them names the file API a weak name calls.
+    private static readonly TriggerWords FileTypeWords = new(new[]
+    {
+        "File", "FileInfo", "FileStream", "FileMode", "FileAccess", "FileShare",
+        "IFile", "IFileInfo", "IFileSystemInfo", "IFileSystem", "FileBase", "FileInfoBase",
+    });
 
     [ThreadStatic]
     private static int _depth;
@@ -795,7 +801,8 @@ internal sealed class WriteMethods
 
         /// <summary>
         /// A method (with parameters and a body) is a possible wrapper when its body names a file API or a listed
-        /// method, or calls a wrapper found in the round before; a weak name counts only beside <c>File</c>/<c>FileInfo</c>.
+        /// method, or calls a wrapper found in the round before; a weak name (<c>Create</c>, <c>Delete</c>, <c>Copy</c> …)
+        /// counts only when the declaration also names a file type (<c>File</c>, <c>FileInfo</c>, <c>IFileInfo</c> …).
         /// </summary>
         public static NameIndex Build(KnownSymbols symbols)
         {
@@ -807,7 +814,7 @@ internal sealed class WriteMethods
                 found.AddRange(index.AddBodiesNaming(listed, 0));
             }
 
-            found.AddRange(index.AddBodiesNaming(WeakWords, 0, body => FileTypeWords.AnyIn(body)));
+            found.AddRange(index.AddBodiesNaming(WeakWords, 0, static method => FileTypeWords.AnyIn(method)));
             for (var round = 1; round < MaxNameRounds && found.Count != 0; round++)
             {
                 var calls = new TriggerWords(found, accept: static token => token.Parent is SimpleNameSyntax name && TypeSyntaxIndex.IsCalled(name));
@@ -817,13 +824,13 @@ internal sealed class WriteMethods
             return index;
         }
 
-        /// <summary>Marks the methods (with parameters) whose body holds one of the words and passes <paramref name="also"/>; returns the names that are new.</summary>
-        private List<string> AddBodiesNaming(TriggerWords words, int round, Func<SyntaxNode, bool>? also = null)
+        /// <summary>Marks the methods (with parameters) whose body holds one of the words and that pass <paramref name="also"/>; returns the names that are new.</summary>
+        private List<string> AddBodiesNaming(TriggerWords words, int round, Func<MethodDeclarationSyntax, bool>? also = null)
         {
             var added = new List<string>();
-            foreach (var (method, body) in words.MethodsNaming(_trees))
+            foreach (var (method, _) in words.MethodsNaming(_trees))
             {
-                if (method.ParameterList.Parameters.Count > 0 && !_wrapping.ContainsKey(method) && also?.Invoke(body) != false)
+                if (method.ParameterList.Parameters.Count > 0 && !_wrapping.ContainsKey(method) && also?.Invoke(method) != false)
                 {
                     _wrapping.Add(method, round);
                     if (round == 0)

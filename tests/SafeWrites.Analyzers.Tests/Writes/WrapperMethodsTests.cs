@@ -367,6 +367,43 @@ public class WrapperMethodsTests
             """);
 
     [Fact]
+    public Task Wrapper_calling_Create_on_a_FileInfo_parameter_is_followed_and_a_Create_of_another_type_is_not()
+        => Verify("""
+            using System.IO;
+            using System.Xml;
+
+            internal static class Files
+            {
+                // Only the declaration names the file type: the body's Create alone is a common name.
+                public static Stream Reset(FileInfo target) => target.Create();
+            }
+
+            internal static class Documents
+            {
+                public static XmlWriter Create(string path) => XmlWriter.Create(path);
+            }
+
+            public sealed class Settings
+            {
+                private const string FileName = "settings.dat";
+
+                public void Save(byte[] content)
+                {
+                    using var stream = {|SW1001:Files.Reset(new FileInfo(FileName))|};
+                    stream.Write(content, 0, content.Length);
+                }
+
+                public byte[] Load() => File.ReadAllBytes(FileName);
+
+                public void Export(string path)
+                {
+                    using var writer = Documents.Create(path);
+                    writer.WriteElementString("level", "1");
+                }
+            }
+            """);
+
+    [Fact]
     public Task Storage_Move_publishes_a_temp_and_Delete_before_it_is_SW1004()
         => Verify("""
             using System;
