@@ -17,9 +17,9 @@ namespace SafeWrites.Analyzers.Waits;
 /// (<see cref="WaitLoops.IsWait"/>), itself or through methods of the compilation it calls, in any file.
 /// </summary>
 /// <remarks>
-/// Lazily, and only for the names asked about: <see cref="MayWait"/> looks up the methods of that name (an index of
-/// the compilation's method declarations, built without entering any body) and follows, syntax only, the names their
-/// bodies call, at any depth, caching each answer. Only methods with such a name are ever bound, each body once.
+/// Lazily, and only for the names asked about: <see cref="MayWait"/> looks up the methods of that name and follows,
+/// syntax only, the names their bodies call, at any depth (<see cref="CalledNameClosure"/>). Only methods with such a
+/// name are ever bound, each body once.
 /// Recursion and cycles are followed exactly over the cached per-method summaries, so the answer does not depend on
 /// which rule or body asked first.
 /// </remarks>
@@ -34,83 +34,20 @@ internal sealed class WaitingMethods
         static token => token.IsKind(SyntaxKind.IdentifierToken) && (!token.ValueText.StartsWith("Wait", StringComparison.Ordinal) || WaitLoops.IsWaitName(token.ValueText)));
 
     private readonly KnownSymbols _symbols;
-    private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _bodiesByName;
-    private readonly ConcurrentDictionary<string, bool> _mayWait = new(StringComparer.Ordinal);
+    private readonly CalledNameClosure _mayWait;
     private readonly ConcurrentDictionary<IMethodSymbol, Summary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
 
     private WaitingMethods(KnownSymbols symbols)
     {
         _symbols = symbols;
-        _bodiesByName = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => MethodBodies(symbols.Compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _mayWait = new CalledNameClosure(symbols.Compilation, static body => WaitWords.AnyIn(body));
     }
 
     public static WaitingMethods Get(KnownSymbols symbols) => Cache.GetValue(symbols, static s => new WaitingMethods(s));
 
     /// <summary>True when a method of the compilation with this simple name may wait: syntax only, a cheap trigger.</summary>
-    public bool MayWait(string name)
-    {
-        if (_mayWait.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        if (!_bodiesByName.Value.ContainsKey(name))
-        {
-            return false;
-        }
-
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        if (Search(name, visited))
-        {
-            _mayWait[name] = true;
-            return true;
-        }
-
-        // Everything reachable from the name was explored without finding a wait: none of those names waits either.
-        foreach (var unreached in visited)
-        {
-            _mayWait[unreached] = false;
-        }
-
-        return false;
-    }
-
-    private bool Search(string name, HashSet<string> visited)
-    {
-        if (!visited.Add(name))
-        {
-            return false;
-        }
-
-        if (_mayWait.TryGetValue(name, out var known))
-        {
-            return known;
-        }
-
-        if (!_bodiesByName.Value.TryGetValue(name, out var bodies))
-        {
-            return false;
-        }
-
-        foreach (var body in bodies)
-        {
-            if (WaitWords.AnyIn(body))
-            {
-                return true;
-            }
-
-            foreach (var called in CalledNames(body))
-            {
-                if (Search(called, visited))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    public bool MayWait(string name) => _mayWait.Reaches(name);
 
     /// <summary>True when the called method's body in the compilation waits, itself or through the methods it calls.</summary>
     public bool Waits(IMethodSymbol method)
@@ -187,42 +124,6 @@ internal sealed class WaitingMethods
            && MayWait(method.Name);
 
     private static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
-
-    /// <summary>The bodies of the compilation's methods by simple name: declarations only, no body is entered.</summary>
-    private static Dictionary<string, List<SyntaxNode>> MethodBodies(Compilation compilation)
-    {
-        var bodies = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                if (node is MethodDeclarationSyntax { Identifier.ValueText: var name } method
-                    && (method.Body ?? (SyntaxNode?)method.ExpressionBody) is { } body)
-                {
-                    if (!bodies.TryGetValue(name, out var list))
-                    {
-                        bodies.Add(name, list = new List<SyntaxNode>());
-                    }
-
-                    list.Add(body);
-                }
-            }
-        }
-
-        return bodies;
-    }
-
-    /// <summary>The simple names a body calls.</summary>
-    private static IEnumerable<string> CalledNames(SyntaxNode body)
-    {
-        foreach (var token in body.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simpleName && TypeSyntaxIndex.IsCalled(simpleName))
-            {
-                yield return token.ValueText;
-            }
-        }
-    }
 
     /// <summary>What one method body does: waits itself, and the methods of the compilation it calls that may wait.</summary>
     private sealed class Summary

@@ -287,6 +287,48 @@ public class SW3001StateResetBeforeSaveTests
             }
             """);
 
+    // The saves are found only through a method group handed on and through sibling local functions: names the
+    // syntax gate before binding (Saves.MaySave) must follow too.
+    [Fact]
+    public Task Saves_reached_through_a_method_group_or_a_sibling_local_function_are_reported()
+        => Verify.VerifyAnalyzerAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public sealed class Journal
+            {
+                private bool _pending;
+                private string _text = "";
+
+                public void Add(string line) { _text += line; _pending = true; }
+
+                public bool CanClose => !_pending;
+
+                public Task FlushLater()
+                {
+                    if (!_pending) return Task.CompletedTask;
+                    {|SW3001:_pending = false;|}
+                    return Later();
+                }
+
+                public void FlushNow()
+                {
+                    if (!_pending) return;
+                    {|SW3001:_pending = false;|}
+                    Step();
+
+                    void Step() => Inner();
+                    void Inner() => Emit(_text);
+                }
+
+                private Task Later() => Task.Factory.StartNew(WriteOut);
+
+                private void WriteOut() => Emit(_text);
+
+                private static void Emit(string text) => File.WriteAllText("journal.txt", text);
+            }
+            """);
+
     [Fact]
     public Task Saves_started_in_lambdas_and_resets_in_lambdas_and_local_functions_are_reported()
         => Verify.VerifyAnalyzerAsync("""
