@@ -9,30 +9,27 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace SafeWrites.Analyzers.Core;
 
 /// <summary>
-/// Syntax only: "may a method of the compilation with this simple name reach a body that passes a test (names a wait,
-/// names a save), itself or through the methods it calls by name, at any depth?" A cheap, over-approximating gate
+/// Syntax only: "may a method of the compilation with this simple name reach a body that passes a test (names a
+/// wait), itself or through the methods it calls by name, at any depth?" A cheap, over-approximating gate
 /// that decides which bodies are worth binding: by name, so every method of that name counts, and calls are
 /// followed without a depth limit, so no bound search that stops after a few calls can find more.
 /// </summary>
 /// <remarks>
 /// The index of the compilation's method declarations by name is built on first need without entering any body;
-/// each answer is cached, and a search that finds nothing marks every name it explored, so each body is scanned at
-/// most once per compilation.
+/// each answer is cached: a search that finds nothing marks every name it explored, one that finds a passing body
+/// marks every name on the path to it.
 /// </remarks>
 internal sealed class CalledNameClosure
 {
     private readonly Func<SyntaxNode, bool> _passes;
-    private readonly bool _followMethodGroups;
     private readonly Lazy<Dictionary<string, List<SyntaxNode>>> _bodiesByName;
     private readonly ConcurrentDictionary<string, bool> _answers = new(StringComparer.Ordinal);
 
     /// <param name="compilation">Whose method declarations are searched.</param>
     /// <param name="passes">The test a body must pass itself (its own text, lambdas and local functions included).</param>
-    /// <param name="followMethodGroups">Also follow a method group handed on (<c>Task.Run(Save)</c>, <c>callback = Flush</c>), not only calls.</param>
-    public CalledNameClosure(Compilation compilation, Func<SyntaxNode, bool> passes, bool followMethodGroups = false)
+    public CalledNameClosure(Compilation compilation, Func<SyntaxNode, bool> passes)
     {
         _passes = passes;
-        _followMethodGroups = followMethodGroups;
         _bodiesByName = new Lazy<Dictionary<string, List<SyntaxNode>>>(() => MethodBodies(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -105,6 +102,7 @@ internal sealed class CalledNameClosure
         {
             if (_passes(body))
             {
+                _answers[name] = true;
                 return true;
             }
 
@@ -112,6 +110,8 @@ internal sealed class CalledNameClosure
             {
                 if (Search(called, visited))
                 {
+                    // Every name on the path to the passing body reaches it too: remembered, so no later search walks it again.
+                    _answers[name] = true;
                     return true;
                 }
             }
@@ -120,23 +120,17 @@ internal sealed class CalledNameClosure
         return false;
     }
 
-    /// <summary>The simple names a body calls (and, when asked, hands on as method groups).</summary>
-    private IEnumerable<string> CalledNames(SyntaxNode body)
+    /// <summary>The simple names a body calls.</summary>
+    private static IEnumerable<string> CalledNames(SyntaxNode body)
     {
         foreach (var token in body.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simpleName
-                && (TypeSyntaxIndex.IsCalled(simpleName) || (_followMethodGroups && IsHandedOn(simpleName))))
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.Parent is SimpleNameSyntax simpleName && TypeSyntaxIndex.IsCalled(simpleName))
             {
                 yield return token.ValueText;
             }
         }
     }
-
-    /// <summary>A name passed as an argument or assigned (<c>Run(Save)</c>, <c>Run(this.Save)</c>, <c>_onTick = Flush</c>): maybe a method group.</summary>
-    private static bool IsHandedOn(SimpleNameSyntax name)
-        => (name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member.Parent : name.Parent)
-            is ArgumentSyntax or EqualsValueClauseSyntax or AssignmentExpressionSyntax;
 
     /// <summary>The bodies of the compilation's methods by simple name: declarations only, no body is entered.</summary>
     private static Dictionary<string, List<SyntaxNode>> MethodBodies(Compilation compilation)

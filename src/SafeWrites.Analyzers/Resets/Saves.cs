@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SafeWrites.Analyzers.Core;
 using SafeWrites.Analyzers.Writes;
@@ -35,13 +33,7 @@ internal sealed class Saves
     /// <summary>What the name of a method outside the compilation starts with when it saves (<c>Settings.Default.Save()</c>, <c>transaction.Commit()</c>).</summary>
     private static readonly string[] SaveWords = { "Save", "Persist", "Commit" };
 
-    // The names of JsonFileStore's writes, which a body calls on a store field without naming the type.
-    private static readonly TriggerWords AtomicFileWords = new(new[] { "AtomicFile" });
-
-    private static readonly TriggerWords StoreWrites = new(new[] { "Update", "UpdateAsync", "Replace", "ReplaceAsync", "TryReplace", "TryReplaceAsync" });
-
     private readonly KnownSymbols _symbols;
-    private readonly CalledNameClosure _maySave;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _saves = new(SymbolEqualityComparer.Default);
@@ -49,11 +41,7 @@ internal sealed class Saves
     private int _bodiesVisited;
     private int _callsFollowed;
 
-    private Saves(KnownSymbols symbols)
-    {
-        _symbols = symbols;
-        _maySave = new CalledNameClosure(symbols.Compilation, MaySaveItself, followMethodGroups: true);
-    }
+    private Saves(KnownSymbols symbols) => _symbols = symbols;
 
     public static Saves Get(KnownSymbols symbols) => Cache.GetValue(symbols.Compilation, _ => new Saves(symbols));
 
@@ -255,7 +243,7 @@ internal sealed class Saves
 
     private MethodFacts ComputeFacts(IMethodSymbol method)
     {
-        var body = MaySave(method) ? BodyOf(method) : null;
+        var body = BodyOf(method);
         if (body is null)
         {
             return MethodFacts.None;
@@ -283,66 +271,6 @@ internal sealed class Saves
         }
 
         return new MethodFacts(false, callees);
-    }
-
-    /// <summary>
-    /// Syntax only, before the method is bound: its declaration names something that may save (<see cref="MaySaveItself"/>),
-    /// or calls or hands on a name of the compilation whose methods do, at any depth. Most methods a reset's
-    /// neighbours call (getters, loggers, formatters) never get near a save and are not bound.
-    /// </summary>
-    private bool MaySave(IMethodSymbol method)
-    {
-        foreach (var reference in (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences)
-        {
-            // A local function may call its siblings, which the index of methods by name does not hold: its member covers them.
-            var syntax = reference.GetSyntax();
-            var scope = method.MethodKind == MethodKind.LocalFunction ? syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? syntax : syntax;
-            if (_maySave.BodyReaches(scope))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The text names a direct save's API (a System.IO write or publish step, <c>AtomicFile</c>, a store's
-    /// <c>Update</c>, a listed method) or a name with <c>save</c>, <c>persist</c> or <c>commit</c> in it (a name-rule
-    /// save, <c>SaveChanges</c>, <c>_onSave()</c>, <c>Commit()</c>).
-    /// </summary>
-    private bool MaySaveItself(SyntaxNode node)
-    {
-        if (WritePass.NamesFileApi(node, _symbols)
-            || (_symbols.AtomicFileWrites.Count > 0 && AtomicFileWords.AnyIn(node))
-            || (_symbols.JsonFileStoreWrites.Count > 0 && StoreWrites.AnyIn(node)))
-        {
-            return true;
-        }
-
-        var listed = _symbols.Listed.Names;
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && (NamesSaveWord(token.ValueText) || listed.Contains(token.ValueText)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NamesSaveWord(string name)
-    {
-        foreach (var word in SaveWords)
-        {
-            if (name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A save by itself, without looking into any method body of the compilation.</summary>

@@ -68,11 +68,9 @@ internal sealed class WritePass : BodyPass<BodyWrites>
 
     /// <summary>A file API, an abstraction's mover, or a call of a wrapper of the compilation or a user-listed method (<see cref="WriteMethods.MayCallWrapper"/>).</summary>
     protected override bool MayHaveFacts(SyntaxNode codeBlock)
-        => NamesFileApi(codeBlock, Symbols) || _writeMethods.MayCallWrapper(codeBlock);
-
-    /// <summary>The node's text names a System.IO write, open or publish step, or an abstraction's mover: syntax only.</summary>
-    public static bool NamesFileApi(SyntaxNode node, KnownSymbols symbols)
-        => FileApis.AnyIn(node) || (symbols.HasFileSystemAbstractions && AbstractionMovers.AnyIn(node));
+        => FileApis.AnyIn(codeBlock)
+           || (Symbols.HasFileSystemAbstractions && AbstractionMovers.AnyIn(codeBlock))
+           || _writeMethods.MayCallWrapper(codeBlock);
 
     public static WritePass Get(KnownSymbols symbols) => BodyPasses.Get(symbols, static s => new WritePass(s));
 
