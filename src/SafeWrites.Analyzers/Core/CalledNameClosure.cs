@@ -46,10 +46,10 @@ internal sealed class CalledNameClosure
             return false;
         }
 
+        // A search that finds a passing body remembers the names on its path itself.
         var visited = new HashSet<string>(StringComparer.Ordinal);
         if (Search(name, visited))
         {
-            _answers[name] = true;
             return true;
         }
 
@@ -57,25 +57,6 @@ internal sealed class CalledNameClosure
         foreach (var unreached in visited)
         {
             _answers[unreached] = false;
-        }
-
-        return false;
-    }
-
-    /// <summary>True when <paramref name="body"/> passes, or calls a name that <see cref="Reaches"/>.</summary>
-    public bool BodyReaches(SyntaxNode body)
-    {
-        if (_passes(body))
-        {
-            return true;
-        }
-
-        foreach (var called in CalledNames(body))
-        {
-            if (Reaches(called))
-            {
-                return true;
-            }
         }
 
         return false;
